@@ -1,0 +1,44 @@
+// The `caseflow` program: a thin shell that turns command lines into engine calls.
+// Exit codes: 0 success, 2 bad input (the message names the file and the place in it), 1 anything else.
+
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "arguments.hpp"
+#include "caseflow/input_error.hpp"
+#include "run_command.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: caseflow COMMAND ...\n"
+    "\n"
+    "commands:\n"
+    "  run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]\n"
+    "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
+    "      (and stocks.csv, flows.csv with --per-replication)\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> words(argv + 1, argv + argc);
+  if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+    std::fputs(kUsage, words.empty() ? stderr : stdout);
+    return words.empty() ? 2 : 0;
+  }
+  std::string command = words[0];
+  words.erase(words.begin());
+  try {
+    if (command == "run") return caseflow::cli::run_command(words);
+    std::fprintf(stderr, "%s", kUsage);
+    throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
+  } catch (const caseflow::InputError& error) {
+    std::fprintf(stderr, "error: %s\n", error.what());
+    return 2;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "internal error: %s\n", error.what());
+    return 1;
+  }
+}

@@ -1,0 +1,61 @@
+#include "run_command.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "arguments.hpp"
+#include "caseflow/run_outputs.hpp"
+#include "caseflow/runner.hpp"
+#include "caseflow/scenario_json.hpp"
+#include "progress_bar.hpp"
+
+namespace caseflow::cli {
+
+namespace {
+
+// A folder named after the scenario file that does not exist yet: "herefordshire-2020", then "-2", "-3"...
+std::string fresh_output_folder(const std::string& scenario_path) {
+  std::string stem = std::filesystem::path(scenario_path).stem().string();
+  if (stem.empty()) stem = "caseflow-run";
+  std::string candidate = stem;
+  for (int n = 2; std::filesystem::exists(candidate); ++n) candidate = stem + "-" + std::to_string(n);
+  return candidate;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& words) {
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out"}, {"--per-replication"});
+  if (arguments.positional().size() != 1)
+    throw usage_error("usage: caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]");
+  const std::string& scenario_path = arguments.positional()[0];
+
+  RunOptions options;
+  options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
+  options.seed = arguments.unsigned_integer("--seed", 1);
+  options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
+  std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
+
+  Simulation simulation(load_scenario(scenario_path));
+  auto started = std::chrono::steady_clock::now();
+  RunResults results;
+  {
+    ProgressBar progress("caseflow run");
+    options.on_progress = [&](int completed, int total) { progress.update(completed, total); };
+    results = run_replications(simulation, options);
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  write_run_outputs(results, out, arguments.has("--per-replication"));
+
+  std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",
+              simulation.scenario().name.c_str(), options.replications, simulation.scenario().horizon_months,
+              static_cast<unsigned long long>(results.events), seconds,
+              seconds > 0 ? static_cast<double>(results.events) / seconds : 0.0,
+              std::min(resolve_thread_count(options.threads), options.replications));
+  std::printf("wrote %s/summary.csv and %s/flows_summary.csv%s\n", out.c_str(), out.c_str(),
+              arguments.has("--per-replication") ? " (and stocks.csv, flows.csv)" : "");
+  return 0;
+}
+
+}  // namespace caseflow::cli

@@ -1,0 +1,23 @@
+#pragma once
+// The files of `caseflow run` (DESIGN.md's contract): summary.csv and flows_summary.csv, and with
+// per-replication output stocks.csv and flows.csv.
+
+#include <ostream>
+#include <string>
+
+#include "caseflow/runner.hpp"
+
+namespace caseflow {
+
+// Shortest text that reads back as the same double ("336", "12.5", "0.30000000000000004").
+std::string format_number(double value);
+
+void write_stock_summary_csv(const RunResults& results, std::ostream& out);
+void write_flow_summary_csv(const RunResults& results, std::ostream& out);
+void write_stocks_csv(const RunResults& results, std::ostream& out);
+void write_flows_csv(const RunResults& results, std::ostream& out);
+
+// Writes all of a run's files into `directory`, whole or not at all.
+void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication);
+
+}  // namespace caseflow

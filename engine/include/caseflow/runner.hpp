@@ -1,0 +1,38 @@
+#pragma once
+// Many replications in parallel threads. Replication r always uses the random streams of (seed, r), and
+// writes only its own row, so the results do not depend on the number of threads.
+
+#include <cstdint>
+#include <functional>
+
+#include <Eigen/Core>
+
+#include "caseflow/output_layout.hpp"
+#include "caseflow/simulation.hpp"
+
+namespace caseflow {
+
+using CountMatrix = Eigen::Matrix<int32_t, Eigen::Dynamic, Eigen::Dynamic>;  // replications x cells
+
+struct RunOptions {
+  int replications = 1000;
+  uint64_t seed = 1;
+  int threads = 0;  // 0: all hardware threads
+  // Called from worker threads as replications finish (completed so far, total); may be empty.
+  std::function<void(int completed, int total)> on_progress;
+};
+
+struct RunResults {
+  OutputLayout layout;
+  uint64_t seed = 1;
+  CountMatrix stocks;  // row r: replication r, laid out as layout.stock_cell
+  CountMatrix flows;   // row r: replication r, laid out as layout.flow_cell
+  uint64_t events = 0;  // processed over all replications
+};
+
+RunResults run_replications(const Simulation& simulation, const RunOptions& options);
+
+// The number of worker threads `requested` resolves to (0 means all hardware threads).
+int resolve_thread_count(int requested);
+
+}  // namespace caseflow

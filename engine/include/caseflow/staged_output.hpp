@@ -1,0 +1,35 @@
+#pragma once
+// Output files written whole or not at all: each file is written beside its final name and renamed
+// into place only when every file of the run has been written. If anything fails first, nothing
+// appears (and a folder created for the run is removed again).
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace caseflow {
+
+class StagedOutput {
+ public:
+  explicit StagedOutput(std::filesystem::path directory);
+  ~StagedOutput();  // removes whatever was staged but not committed
+  StagedOutput(const StagedOutput&) = delete;
+  StagedOutput& operator=(const StagedOutput&) = delete;
+
+  // Writes `name` in the directory through `write`, under a temporary name for now.
+  void write(const std::string& name, const std::function<void(std::ostream&)>& write);
+  // Renames every staged file to its final name.
+  void commit();
+
+  const std::filesystem::path& directory() const { return directory_; }
+
+ private:
+  std::filesystem::path directory_;
+  bool created_directory_ = false;
+  bool committed_ = false;
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // temporary, final
+};
+
+}  // namespace caseflow

@@ -1,0 +1,84 @@
+#include "caseflow/run_outputs.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include "caseflow/staged_output.hpp"
+#include "caseflow/summary.hpp"
+
+namespace caseflow {
+
+std::string format_number(double value) {
+  if (std::isnan(value)) return "";
+  if (value == 0) return "0";  // never "-0"
+  char buffer[32];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+void write_stock_summary_csv(const RunResults& results, std::ostream& out) {
+  const OutputLayout& layout = results.layout;
+  CellSummary summary = summarize_cells(results.stocks, kStockQuantiles);
+  out << "date,state,mean,p05,p25,p50,p75,p95\n";
+  for (size_t k = 0; k < layout.snapshots(); ++k) {
+    std::string date = format_iso_date(layout.snapshot_dates[k]);
+    for (size_t column = 0; column < layout.stock_columns.size(); ++column) {
+      auto cell = static_cast<Eigen::Index>(layout.stock_cell(k, column));
+      out << date << ',' << layout.stock_columns[column] << ',' << format_number(summary.mean(cell));
+      for (Eigen::Index q = 0; q < summary.quantiles.cols(); ++q) out << ',' << format_number(summary.quantiles(cell, q));
+      out << '\n';
+    }
+  }
+}
+
+void write_flow_summary_csv(const RunResults& results, std::ostream& out) {
+  const OutputLayout& layout = results.layout;
+  CellSummary summary = summarize_cells(results.flows, kFlowQuantiles);
+  out << "month_start,from,to,mean,p05,p50,p95\n";
+  for (size_t m = 0; m < layout.months(); ++m) {
+    std::string date = format_iso_date(layout.snapshot_dates[m]);
+    for (size_t key = 0; key < layout.flows.size(); ++key) {
+      auto cell = static_cast<Eigen::Index>(layout.flow_cell(m, key));
+      out << date << ',' << layout.flows[key].from << ',' << layout.flows[key].to << ',' << format_number(summary.mean(cell));
+      for (Eigen::Index q = 0; q < summary.quantiles.cols(); ++q) out << ',' << format_number(summary.quantiles(cell, q));
+      out << '\n';
+    }
+  }
+}
+
+void write_stocks_csv(const RunResults& results, std::ostream& out) {
+  const OutputLayout& layout = results.layout;
+  out << "replication,date,state,count\n";
+  for (Eigen::Index r = 0; r < results.stocks.rows(); ++r)
+    for (size_t k = 0; k < layout.snapshots(); ++k) {
+      std::string date = format_iso_date(layout.snapshot_dates[k]);
+      for (size_t column = 0; column < layout.stock_columns.size(); ++column)
+        out << r << ',' << date << ',' << layout.stock_columns[column] << ','
+            << results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(k, column))) << '\n';
+    }
+}
+
+void write_flows_csv(const RunResults& results, std::ostream& out) {
+  const OutputLayout& layout = results.layout;
+  out << "replication,month_start,from,to,count\n";
+  for (Eigen::Index r = 0; r < results.flows.rows(); ++r)
+    for (size_t m = 0; m < layout.months(); ++m) {
+      std::string date = format_iso_date(layout.snapshot_dates[m]);
+      for (size_t key = 0; key < layout.flows.size(); ++key)
+        out << r << ',' << date << ',' << layout.flows[key].from << ',' << layout.flows[key].to << ','
+            << results.flows(r, static_cast<Eigen::Index>(layout.flow_cell(m, key))) << '\n';
+    }
+}
+
+void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication) {
+  StagedOutput output(directory);
+  output.write("summary.csv", [&](std::ostream& out) { write_stock_summary_csv(results, out); });
+  output.write("flows_summary.csv", [&](std::ostream& out) { write_flow_summary_csv(results, out); });
+  if (per_replication) {
+    output.write("stocks.csv", [&](std::ostream& out) { write_stocks_csv(results, out); });
+    output.write("flows.csv", [&](std::ostream& out) { write_flows_csv(results, out); });
+  }
+  output.commit();
+}
+
+}  // namespace caseflow

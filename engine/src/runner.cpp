@@ -1,0 +1,59 @@
+#include "caseflow/runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace caseflow {
+
+int resolve_thread_count(int requested) {
+  if (requested > 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+RunResults run_replications(const Simulation& simulation, const RunOptions& options) {
+  RunResults results;
+  results.layout = simulation.layout();
+  results.seed = options.seed;
+  const int total = std::max(0, options.replications);
+  results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
+  results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
+
+  std::atomic<int> next{0};
+  std::atomic<int> completed{0};
+  std::atomic<uint64_t> events{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+
+  auto worker = [&] {
+    ReplicationRecord record;
+    try {
+      for (int r = next++; r < total; r = next++) {
+        simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
+        for (size_t i = 0; i < record.stocks.size(); ++i) results.stocks(r, static_cast<Eigen::Index>(i)) = record.stocks[i];
+        for (size_t i = 0; i < record.flows.size(); ++i) results.flows(r, static_cast<Eigen::Index>(i)) = record.flows[i];
+        events += record.events;
+        int done = ++completed;
+        if (options.on_progress) options.on_progress(done, total);
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = total;  // stop the other workers early
+    }
+  };
+
+  int thread_count = std::min(resolve_thread_count(options.threads), std::max(1, total));
+  std::vector<std::thread> threads;
+  for (int t = 1; t < thread_count; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+  results.events = events;
+  return results;
+}
+
+}  // namespace caseflow

@@ -1,0 +1,409 @@
+#include "caseflow/scenario_json.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "json_reader.hpp"
+
+namespace caseflow {
+
+using nlohmann::json;
+using detail::JsonNode;
+
+namespace {
+
+constexpr const char* kFormat = "caseflow-scenario/1";
+// Bounds that keep a typo from asking for centuries or millions of children; each message says
+// which limit was hit.
+constexpr long long kMaxHorizonMonths = 1200;
+constexpr long long kMaxCohortCount = 10'000'000;
+constexpr double kMaxArrivalsPerYear = 10'000'000;
+constexpr int kMaxAgeYears = 150;
+
+const std::map<std::string, TimeDistribution::Kind> kDistributionNames = {
+    {"exponential", TimeDistribution::Kind::exponential}, {"weibull", TimeDistribution::Kind::weibull},
+    {"lognormal", TimeDistribution::Kind::lognormal},     {"gamma", TimeDistribution::Kind::gamma},
+    {"fixed", TimeDistribution::Kind::fixed},             {"uniform", TimeDistribution::Kind::uniform},
+};
+
+std::string distribution_name(TimeDistribution::Kind kind) {
+  for (const auto& [name, k] : kDistributionNames)
+    if (k == kind) return name;
+  return "?";
+}
+
+// Resolves ids to indices and remembers which list each id is in.
+class IdTable {
+ public:
+  void add(const JsonNode& where, const std::string& id, Destination destination) {
+    if (id == "in_care" || id == "arrival")
+      where.fail("\"" + id + "\" is reserved (it names all children in care / arrivals in the outputs)");
+    if (ids_.count(id)) where.fail("duplicate id \"" + id + "\" (ids are unique across states and exits)");
+    ids_[id] = destination;
+    names_.push_back(id);
+  }
+  Destination resolve(const JsonNode& where) const {
+    std::string id = where.as_string();
+    auto found = ids_.find(id);
+    if (found == ids_.end()) {
+      std::string message = "unknown state or exit \"" + id + "\"";
+      std::string suggestion = detail::closest_match(id, names_);
+      if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+      where.fail(message);
+    }
+    return found->second;
+  }
+  int resolve_state(const JsonNode& where) const {
+    Destination d = resolve(where);
+    if (d.kind != Destination::Kind::state) where.fail("\"" + where.as_string() + "\" is an exit, but a state is needed here");
+    return d.index;
+  }
+  int resolve_exit(const JsonNode& where) const {
+    Destination d = resolve(where);
+    if (d.kind != Destination::Kind::exit) where.fail("\"" + where.as_string() + "\" is a state, but an exit is needed here");
+    return d.index;
+  }
+
+ private:
+  std::map<std::string, Destination> ids_;
+  std::vector<std::string> names_;
+};
+
+TimeDistribution parse_time(const JsonNode& node, bool allow_uniform) {
+  if (!node.value().is_object()) node.fail("must be an object with \"dist\", got " + detail::describe(node.value()));
+  std::string name = node["dist"].as_string();
+  auto found = kDistributionNames.find(name);
+  if (found == kDistributionNames.end() || (!allow_uniform && found->second == TimeDistribution::Kind::uniform)) {
+    std::vector<std::string> names;
+    for (const auto& [n, kind] : kDistributionNames)
+      if (allow_uniform || kind != TimeDistribution::Kind::uniform) names.push_back(n);
+    std::string message = "unknown distribution \"" + name + "\"";
+    std::string suggestion = detail::closest_match(name, names);
+    if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+    else {
+      message += "; expected one of";
+      for (size_t i = 0; i < names.size(); ++i) message += (i ? ", " : " ") + names[i];
+    }
+    node["dist"].fail(message);
+  }
+  TimeDistribution time;
+  time.kind = found->second;
+  time.note = node.note();
+  switch (time.kind) {
+    case TimeDistribution::Kind::exponential:
+      node.expect_object({"dist", "mean_days"});
+      time.mean_days = node["mean_days"].as_positive();
+      break;
+    case TimeDistribution::Kind::weibull:
+    case TimeDistribution::Kind::gamma:
+      node.expect_object({"dist", "shape", "scale_days"});
+      time.shape = node["shape"].as_positive();
+      time.scale_days = node["scale_days"].as_positive();
+      break;
+    case TimeDistribution::Kind::lognormal:
+      node.expect_object({"dist", "meanlog", "sdlog"});
+      time.meanlog = node["meanlog"].as_number();
+      time.sdlog = node["sdlog"].as_positive();
+      break;
+    case TimeDistribution::Kind::fixed:
+      node.expect_object({"dist", "days"});
+      // A transition must take some time, or two fixed-zero transitions could loop forever.
+      time.days = allow_uniform ? node["days"].as_non_negative() : node["days"].as_positive();
+      break;
+    case TimeDistribution::Kind::uniform:
+      node.expect_object({"dist", "min_days", "max_days"});
+      time.min_days = node["min_days"].as_non_negative();
+      time.max_days = node["max_days"].as_non_negative();
+      if (time.max_days < time.min_days)
+        node["max_days"].fail("must be >= min_days (" + detail::describe(node["min_days"].value()) + "), got " +
+                              detail::describe(node["max_days"].value()));
+      break;
+  }
+  return time;
+}
+
+// Parses "7" or "1-4" into a whole-year band.
+AgeBand parse_age_band_key(const JsonNode& where, const std::string& key) {
+  auto parse_int = [&](const std::string& text) {
+    if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos)
+      where.fail("age band \"" + key + "\" must be a whole age (\"5\") or a range of whole ages (\"1-4\")");
+    return std::stoi(text);
+  };
+  AgeBand band;
+  size_t dash = key.find('-');
+  band.min_years = parse_int(key.substr(0, dash));
+  int last = dash == std::string::npos ? band.min_years : parse_int(key.substr(dash + 1));
+  if (last < band.min_years) where.fail("age band \"" + key + "\" runs backwards");
+  if (last >= kMaxAgeYears) where.fail("age band \"" + key + "\" is beyond " + std::to_string(kMaxAgeYears) + " years");
+  band.end_years = last + 1;
+  return band;
+}
+
+AgeDistribution parse_ages(const JsonNode& node, const Scenario& scenario) {
+  if (!node.value().is_object() || node.value().empty())
+    node.fail("must be an object of age bands and shares such as {\"0\": 0.4, \"1-4\": 0.6}, got " +
+              detail::describe(node.value()));
+  AgeDistribution ages;
+  double total = 0;
+  for (const auto& [key, value] : node.value().items()) {
+    if (key == "note") {
+      ages.note = node.note();
+      continue;
+    }
+    JsonNode share_node = node[key];
+    AgeBand band = parse_age_band_key(share_node, key);
+    band.share = share_node.as_non_negative();
+    if (scenario.has_age_out && band.end_years > scenario.age_out.age_years)
+      share_node.fail("age band \"" + key + "\" reaches the age_out age " + detail::describe(json(scenario.age_out.age_years)) +
+                      ", at which children have already left care");
+    for (const auto& other : ages.bands)
+      if (band.min_years < other.end_years && other.min_years < band.end_years)
+        share_node.fail("age band \"" + key + "\" overlaps another band");
+    total += band.share;
+    ages.bands.push_back(band);
+  }
+  if (ages.bands.empty()) node.fail("must have at least one age band");
+  if (std::abs(total - 1.0) > 0.001) {
+    std::ostringstream message;
+    message << "age band shares must sum to 1 (within 0.001), got " << total;
+    node.fail(message.str());
+  }
+  return ages;
+}
+
+}  // namespace
+
+Scenario scenario_from_json(const json& document, const std::string& source) {
+  JsonNode root(document, "", source);
+  root.expect_object({"format", "name", "start_date", "horizon_months", "states", "exits", "transitions", "age_out",
+                      "arrivals", "initial_population"});
+  Scenario scenario;
+  if (std::string format = root["format"].as_string(); format != kFormat)
+    root["format"].fail(std::string("must be \"") + kFormat + "\", got " + detail::describe(document["format"]));
+  scenario.name = root["name"].as_string();
+  scenario.note = root.note();
+  {
+    JsonNode date = root["start_date"];
+    auto parsed = parse_iso_date(date.as_string());
+    if (!parsed) date.fail("must be a date YYYY-MM-DD, got " + detail::describe(date.value()));
+    scenario.start_date = *parsed;
+  }
+  scenario.horizon_months = static_cast<int>(root["horizon_months"].as_integer(0, kMaxHorizonMonths));
+
+  IdTable ids;
+  JsonNode states = root["states"];
+  states.expect_array();
+  if (states.size() == 0) states.fail("must list at least one state");
+  for (size_t i = 0; i < states.size(); ++i) {
+    JsonNode node = states[i];
+    node.expect_object({"id", "label"});
+    StateDefinition state{node["id"].as_id(), node.has("label") ? node["label"].as_string() : "", node.note()};
+    ids.add(node["id"], state.id, {Destination::Kind::state, static_cast<int>(i)});
+    scenario.states.push_back(std::move(state));
+  }
+  if (root.has("exits")) {
+    JsonNode exits = root["exits"];
+    exits.expect_array();
+    for (size_t i = 0; i < exits.size(); ++i) {
+      JsonNode node = exits[i];
+      node.expect_object({"id", "label"});
+      ExitDefinition exit{node["id"].as_id(), node.has("label") ? node["label"].as_string() : "", node.note()};
+      ids.add(node["id"], exit.id, {Destination::Kind::exit, static_cast<int>(i)});
+      scenario.exits.push_back(std::move(exit));
+    }
+  }
+
+  if (root.has("age_out")) {
+    JsonNode node = root["age_out"];
+    node.expect_object({"age_years", "exit"});
+    scenario.has_age_out = true;
+    scenario.age_out.age_years = node["age_years"].as_positive();
+    if (scenario.age_out.age_years > kMaxAgeYears)
+      node["age_years"].fail("must be at most " + std::to_string(kMaxAgeYears) + ", got " +
+                             detail::describe(node["age_years"].value()));
+    scenario.age_out.exit = ids.resolve_exit(node["exit"]);
+    scenario.age_out.note = node.note();
+  }
+
+  if (root.has("transitions")) {
+    JsonNode transitions = root["transitions"];
+    transitions.expect_array();
+    for (size_t i = 0; i < transitions.size(); ++i) {
+      JsonNode node = transitions[i];
+      node.expect_object({"from", "to", "time", "ages"});
+      Transition transition;
+      transition.from_state = ids.resolve_state(node["from"]);
+      transition.to = ids.resolve(node["to"]);
+      if (transition.to == Destination{Destination::Kind::state, transition.from_state})
+        node["to"].fail("a transition cannot lead back to its own state \"" + node["to"].as_string() + "\"");
+      transition.time = parse_time(node["time"], false);
+      if (node.has("ages")) {
+        JsonNode ages = node["ages"];
+        ages.expect_array();
+        if (ages.size() != 2) ages.fail("must be [min, max) in years, got " + detail::describe(ages.value()));
+        transition.has_age_limits = true;
+        transition.min_age_years = ages[0].as_non_negative();
+        transition.max_age_years = ages[1].as_non_negative();
+        if (transition.max_age_years <= transition.min_age_years)
+          ages[1].fail("must be greater than the minimum age " + detail::describe(ages[0].value()) + ", got " +
+                       detail::describe(ages[1].value()));
+      }
+      transition.note = node.note();
+      scenario.transitions.push_back(std::move(transition));
+    }
+  }
+
+  if (root.has("arrivals")) {
+    JsonNode arrivals = root["arrivals"];
+    arrivals.expect_array();
+    for (size_t i = 0; i < arrivals.size(); ++i) {
+      JsonNode node = arrivals[i];
+      node.expect_object({"state", "per_year", "age_years"});
+      ArrivalStream stream;
+      stream.state = ids.resolve_state(node["state"]);
+      stream.per_year = node["per_year"].as_non_negative();
+      if (stream.per_year > kMaxArrivalsPerYear)
+        node["per_year"].fail("is above the limit of " + detail::describe(json(kMaxArrivalsPerYear)) + " arrivals a year");
+      stream.ages = parse_ages(node["age_years"], scenario);
+      stream.note = node.note();
+      scenario.arrivals.push_back(std::move(stream));
+    }
+  }
+
+  if (root.has("initial_population")) {
+    JsonNode cohorts = root["initial_population"];
+    cohorts.expect_array();
+    for (size_t i = 0; i < cohorts.size(); ++i) {
+      JsonNode node = cohorts[i];
+      node.expect_object({"state", "count", "age_years", "days_in_state"});
+      InitialCohort cohort;
+      cohort.state = ids.resolve_state(node["state"]);
+      cohort.count = static_cast<int>(node["count"].as_integer(0, kMaxCohortCount));
+      cohort.ages = parse_ages(node["age_years"], scenario);
+      if (node.has("days_in_state")) {
+        cohort.has_days_in_state = true;
+        cohort.days_in_state = parse_time(node["days_in_state"], true);
+      }
+      cohort.note = node.note();
+      scenario.initial_population.push_back(std::move(cohort));
+    }
+  }
+  return scenario;
+}
+
+Scenario scenario_from_text(const std::string& text, const std::string& source) {
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& error) {
+    // Turn the byte offset into a line and column a person can find.
+    size_t offset = std::min<size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
+    size_t line = 1, column = 1;
+    for (size_t i = 0; i < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string what = error.what();
+    size_t detail_start = what.find("syntax error");
+    throw InputError(source, "line " + std::to_string(line) + ", column " + std::to_string(column),
+                     "invalid JSON: " + (detail_start == std::string::npos ? what : what.substr(detail_start)));
+  }
+  return scenario_from_json(document, source);
+}
+
+Scenario load_scenario(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw InputError(path.string(), "", "cannot open the scenario file");
+  std::ostringstream text;
+  text << file.rdbuf();
+  return scenario_from_text(text.str(), path.string());
+}
+
+namespace {
+
+json with_note(json object, const std::string& note) {
+  if (!note.empty()) object["note"] = note;
+  return object;
+}
+
+json time_to_json(const TimeDistribution& time) {
+  json out{{"dist", distribution_name(time.kind)}};
+  switch (time.kind) {
+    case TimeDistribution::Kind::exponential: out["mean_days"] = time.mean_days; break;
+    case TimeDistribution::Kind::weibull:
+    case TimeDistribution::Kind::gamma:
+      out["shape"] = time.shape;
+      out["scale_days"] = time.scale_days;
+      break;
+    case TimeDistribution::Kind::lognormal:
+      out["meanlog"] = time.meanlog;
+      out["sdlog"] = time.sdlog;
+      break;
+    case TimeDistribution::Kind::fixed: out["days"] = time.days; break;
+    case TimeDistribution::Kind::uniform:
+      out["min_days"] = time.min_days;
+      out["max_days"] = time.max_days;
+      break;
+  }
+  return with_note(out, time.note);
+}
+
+json ages_to_json(const AgeDistribution& ages) {
+  json out = json::object();
+  for (const auto& band : ages.bands) {
+    std::string key = std::to_string(band.min_years);
+    if (band.end_years != band.min_years + 1) key += "-" + std::to_string(band.end_years - 1);
+    out[key] = band.share;
+  }
+  return with_note(out, ages.note);
+}
+
+}  // namespace
+
+json scenario_to_json(const Scenario& scenario) {
+  json out{{"format", kFormat},
+           {"name", scenario.name},
+           {"start_date", format_iso_date(scenario.start_date)},
+           {"horizon_months", scenario.horizon_months}};
+  if (!scenario.note.empty()) out["note"] = scenario.note;
+  json& states = out["states"] = json::array();
+  for (const auto& state : scenario.states)
+    states.push_back(with_note({{"id", state.id}, {"label", state.label}}, state.note));
+  json& exits = out["exits"] = json::array();
+  for (const auto& exit : scenario.exits) exits.push_back(with_note({{"id", exit.id}, {"label", exit.label}}, exit.note));
+  json& transitions = out["transitions"] = json::array();
+  for (const auto& transition : scenario.transitions) {
+    json item{{"from", scenario.states[transition.from_state].id},
+              {"to", scenario.destination_id(transition.to)},
+              {"time", time_to_json(transition.time)}};
+    if (transition.has_age_limits) item["ages"] = {transition.min_age_years, transition.max_age_years};
+    transitions.push_back(with_note(item, transition.note));
+  }
+  if (scenario.has_age_out)
+    out["age_out"] = with_note({{"age_years", scenario.age_out.age_years}, {"exit", scenario.exits[scenario.age_out.exit].id}},
+                               scenario.age_out.note);
+  json& arrivals = out["arrivals"] = json::array();
+  for (const auto& stream : scenario.arrivals)
+    arrivals.push_back(with_note(
+        {{"state", scenario.states[stream.state].id}, {"per_year", stream.per_year}, {"age_years", ages_to_json(stream.ages)}},
+        stream.note));
+  json& cohorts = out["initial_population"] = json::array();
+  for (const auto& cohort : scenario.initial_population) {
+    json item{{"state", scenario.states[cohort.state].id},
+              {"count", cohort.count},
+              {"age_years", ages_to_json(cohort.ages)}};
+    if (cohort.has_days_in_state) item["days_in_state"] = time_to_json(cohort.days_in_state);
+    cohorts.push_back(with_note(item, cohort.note));
+  }
+  return out;
+}
+
+}  // namespace caseflow

@@ -1,0 +1,128 @@
+// The `caseflow run` contract from the outside: files, columns, rows, exit codes, nothing half-written.
+
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace caseflow::testing;
+
+namespace {
+
+struct Outcome {
+  int exit_code;
+  std::string err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("caseflow-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome caseflow(const std::string& arguments) {
+    std::string command = std::string(CASEFLOW_CLI_PATH) + " " + arguments + " >" + (dir_ / "stdout").string() + " 2>" +
+                          (dir_ / "stderr").string();
+    int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(dir_ / "stderr")};
+  }
+  static std::string read(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  static std::vector<std::string> lines(const fs::path& path) {
+    std::vector<std::string> result;
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) result.push_back(line);
+    return result;
+  }
+  std::string example() const { return std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/example-small.json"; }
+
+  fs::path dir_;
+};
+
+}  // namespace
+
+TEST_F(CliTest, RunWritesTheContractFiles) {
+  fs::path out = dir_ / "out";
+  Outcome outcome = caseflow("run " + example() + " --replications 20 --seed 3 --threads 2 --out " + out.string());
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  auto summary = lines(out / "summary.csv");
+  ASSERT_FALSE(summary.empty());
+  EXPECT_EQ(summary[0], "date,state,mean,p05,p25,p50,p75,p95");
+  // 37 snapshot dates (0..36 months) x (5 states + in_care).
+  EXPECT_EQ(summary.size(), 1u + 37u * 6u);
+  EXPECT_EQ(summary[1].rfind("2020-11-02,ico,20,20,20,20,20,20", 0), 0u) << summary[1];
+  EXPECT_EQ(summary[6], "2020-11-02,in_care,113,113,113,113,113,113");
+  EXPECT_EQ(summary.back().rfind("2023-11-02,in_care,", 0), 0u) << summary.back();
+  auto flows = lines(out / "flows_summary.csv");
+  EXPECT_EQ(flows[0], "month_start,from,to,mean,p05,p50,p95");
+  EXPECT_EQ((flows.size() - 1) % 36, 0u);
+  EXPECT_EQ(flows[1].rfind("2020-11-02,arrival,ico,", 0), 0u) << flows[1];
+  EXPECT_FALSE(fs::exists(out / "stocks.csv"));
+  // No temporary files are left behind.
+  for (const auto& entry : fs::directory_iterator(out)) EXPECT_NE(entry.path().filename().string()[0], '.');
+}
+
+TEST_F(CliTest, PerReplicationFilesHaveOneRowPerReplicationDateAndState) {
+  fs::path out = dir_ / "out";
+  ASSERT_EQ(caseflow("run " + example() + " --replications 7 --out " + out.string() + " --per-replication").exit_code, 0);
+  auto stocks = lines(out / "stocks.csv");
+  EXPECT_EQ(stocks[0], "replication,date,state,count");
+  EXPECT_EQ(stocks.size(), 1u + 7u * 37u * 6u);
+  auto flows = lines(out / "flows.csv");
+  EXPECT_EQ(flows[0], "replication,month_start,from,to,count");
+  EXPECT_EQ(stocks.back().rfind("6,2023-11-02,in_care,", 0), 0u);
+}
+
+TEST_F(CliTest, SameSeedSameFilesAtAnyThreadCount) {
+  ASSERT_EQ(caseflow("run " + example() + " --replications 30 --threads 1 --out " + (dir_ / "a").string()).exit_code, 0);
+  ASSERT_EQ(caseflow("run " + example() + " --replications 30 --threads 2 --out " + (dir_ / "b").string()).exit_code, 0);
+  EXPECT_EQ(read(dir_ / "a" / "summary.csv"), read(dir_ / "b" / "summary.csv"));
+  EXPECT_EQ(read(dir_ / "a" / "flows_summary.csv"), read(dir_ / "b" / "flows_summary.csv"));
+}
+
+TEST_F(CliTest, BadScenarioExitsTwoNamingFileAndPathAndWritesNothing) {
+  json document = load_scenario_json(example());
+  document["transitions"][3]["time"]["shape"] = -5;
+  fs::path bad = dir_ / "bad.json";
+  std::ofstream(bad) << document.dump(2);
+  fs::path out = dir_ / "out";
+  Outcome outcome = caseflow("run " + bad.string() + " --out " + out.string());
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.err.find(bad.string() + ": /transitions/3/time/shape: must be > 0, got -5"), std::string::npos) << outcome.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(CliTest, MissingFileAndBadFlagsExitTwo) {
+  Outcome missing = caseflow("run " + (dir_ / "nope.json").string());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.json"), std::string::npos);
+  EXPECT_EQ(caseflow("run " + example() + " --replications 0").exit_code, 2);
+  EXPECT_EQ(caseflow("run " + example() + " --replications ten").exit_code, 2);
+  Outcome typo = caseflow("run " + example() + " --replication 5");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("unknown option --replication"), std::string::npos);
+  EXPECT_EQ(caseflow("fly").exit_code, 2);
+}
+
+TEST_F(CliTest, DefaultOutputIsANewFolderNamedAfterTheScenario) {
+  std::string command = "cd " + dir_.string() + " && " + CASEFLOW_CLI_PATH + " run " + example() +
+                        " --replications 3 >/dev/null 2>&1 && " + CASEFLOW_CLI_PATH + " run " + example() +
+                        " --replications 3 >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "example-small" / "summary.csv"));
+  EXPECT_TRUE(fs::exists(dir_ / "example-small-2" / "summary.csv"));
+}

@@ -1,0 +1,81 @@
+// Children are neither created nor lost: in every replication, each month's change in stock equals
+// what came in minus what went out, exactly.
+
+#include <filesystem>
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+using namespace caseflow;
+using namespace caseflow::testing;
+
+namespace {
+
+void expect_conservation(const RunResults& results) {
+  const OutputLayout& layout = results.layout;
+  std::map<std::string, size_t> column_of;
+  for (size_t c = 0; c < layout.stock_columns.size(); ++c) column_of[layout.stock_columns[c]] = c;
+  for (Eigen::Index r = 0; r < results.stocks.rows(); ++r) {
+    for (size_t m = 0; m < layout.months(); ++m) {
+      std::vector<long> change(layout.stock_columns.size(), 0);
+      for (size_t key = 0; key < layout.flows.size(); ++key) {
+        long count = results.flows(r, static_cast<Eigen::Index>(layout.flow_cell(m, key)));
+        const FlowKey& flow = layout.flows[key];
+        // Arrivals add to in_care; exits (a "to" that is not a state) take from it.
+        if (flow.from == "arrival") change[layout.in_care_column()] += count;
+        else change[column_of.at(flow.from)] -= count;
+        if (column_of.count(flow.to)) change[column_of.at(flow.to)] += count;
+        else change[layout.in_care_column()] -= count;
+      }
+      for (size_t c = 0; c < layout.stock_columns.size(); ++c) {
+        long before = results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(m, c)));
+        long after = results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(m + 1, c)));
+        ASSERT_EQ(after, before + change[c]) << "replication " << r << " month " << m << " " << layout.stock_columns[c];
+      }
+      long sum = 0;
+      for (size_t c = 0; c + 1 < layout.stock_columns.size(); ++c)
+        sum += results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(m + 1, c)));
+      ASSERT_EQ(sum, results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(m + 1, layout.in_care_column()))));
+    }
+  }
+}
+
+}  // namespace
+
+// Every shipped scenario: the worked example, the Herefordshire baseline, strategies.
+TEST(Conservation, StockChangesEqualFlowsInEveryReplicationOfEveryShippedScenario) {
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().string());
+    Simulation simulation(load_scenario(entry.path()));
+    RunOptions options;
+    options.replications = 50;
+    expect_conservation(run_replications(simulation, options));
+    ++checked;
+  }
+  EXPECT_GE(checked, 1);
+}
+
+// Children whose fixed time in state has already run out at the start move at time 0: that belongs to the
+// starting position, and the books still balance from the first month on.
+TEST(Conservation, HoldsWhenInitialChildrenMoveAtTheStart) {
+  json document = scenario_skeleton(6);
+  document["states"] = {{{"id", "short_stay"}}, {{"id", "settled"}}};
+  document["exits"] = {{{"id", "home"}}};
+  document["transitions"] = {{{"from", "short_stay"}, {"to", "settled"}, {"time", {{"dist", "fixed"}, {"days", 10}}}},
+                             {{"from", "settled"}, {"to", "home"}, {"time", exponential(60)}}};
+  document["arrivals"] = {{{"state", "short_stay"}, {"per_year", 50}, {"age_years", {{"0", 1.0}}}}};
+  document["initial_population"] = {{{"state", "short_stay"},
+                                     {"count", 40},
+                                     {"age_years", {{"0", 1.0}}},
+                                     {"days_in_state", {{"dist", "uniform"}, {"min_days", 0}, {"max_days", 20}}}}};
+  RunResults results = run(document, 100);
+  expect_conservation(results);
+  // About half the cohort (days_in_state > 10) has moved on before the first snapshot.
+  double at_start = mean_of(results.stocks, results.layout.stock_cell(0, 0));
+  EXPECT_NEAR(at_start, 20.0, tolerance(10.0, 100));
+  EXPECT_EQ(results.stocks(0, static_cast<Eigen::Index>(results.layout.stock_cell(0, 2))), 40);
+}
