@@ -17,3 +17,11 @@ from ._scenario import Scenario
 __version__ = _core.__version__
 
 __all__ = ["RunResult", "Scenario", "ScenarioError", "run"]
+
+
+def __getattr__(name):
+    # caseflow.plots on first use, so that importing caseflow does not import matplotlib.
+    if name == "plots":
+        import importlib
+        return importlib.import_module(".plots", __name__)
+    raise AttributeError(f"module 'caseflow' has no attribute {name!r}")

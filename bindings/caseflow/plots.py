@@ -78,10 +78,14 @@ def stacked_stocks(result, ax=None, statistic="mean"):
     table = frame.pivot(index="date", columns="state", values=statistic)[result.scenario.state_ids]
     labels = result.scenario.state_labels
     ax = _axes(ax)
-    ax.stackplot(table.index, table.to_numpy().T, labels=[labels[state] for state in table.columns], alpha=0.85)
+    # Enough distinct colours for a dozen states (the default cycle repeats after ten).
+    palette = plt.get_cmap("tab10" if len(table.columns) <= 10 else "tab20").colors
+    ax.stackplot(table.index, table.to_numpy().T, labels=[labels[state] for state in table.columns],
+                 colors=palette[:len(table.columns)], alpha=0.9)
     ax.set_ylabel(f"children ({statistic} over replications)")
     ax.set_title(f"Children in care by state: {result.scenario.name}")
     ax.set_ylim(bottom=0)
     ax.margins(x=0)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+    handles, names = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], names[::-1], loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")  # as stacked
     return ax

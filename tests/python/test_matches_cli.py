@@ -8,7 +8,7 @@ import pytest
 import caseflow
 from conftest import SHIPPED_SCENARIOS
 
-REPLICATIONS = 300
+REPLICATIONS = 200
 SEED = 7
 
 

@@ -27,6 +27,10 @@ def band_limits(collection):
             np.array([vertices[vertices[:, 0] == x, 1].max() for x in xs]))
 
 
+def test_plots_are_reachable_from_the_package_without_an_import():
+    assert caseflow.plots is plots
+
+
 def test_fan_chart_draws_the_bands_and_median_of_the_summary(result):
     ax = plots.fan_chart(result, state="in_care", comparators={})
     rows = result.summary().query("state == 'in_care'")
