@@ -36,13 +36,17 @@ class Scenario:
         return cls._wrap(_core.Scenario.load(os.fspath(path)))
 
     @classmethod
-    def from_dict(cls, d, source="<dict>"):
+    def from_dict(cls, d, source="<dict>", base_directory=None):
         """Validates a scenario given as a dict (the JSON document as Python values).
+
+        A dict with ``"base"`` (a strategy that inherits another scenario file and overrides parts of it)
+        needs ``base_directory``, the folder that file's path is relative to, e.g. ``"scenarios/strategies"``.
 
         Raises ScenarioError naming ``source`` and the JSON path of the first mistake, including values
         that have no JSON form (sets, bytes, non-string keys, numpy arrays: use ``.tolist()``).
         """
-        return cls._wrap(_core.Scenario.from_json_value(d, source))
+        directory = None if base_directory is None else os.fspath(base_directory)
+        return cls._wrap(_core.Scenario.from_json_value(d, source, directory))
 
     def to_dict(self):
         """The scenario as a dict of JSON values; ``Scenario.from_dict(sc.to_dict()) == sc``."""
@@ -79,6 +83,15 @@ class Scenario:
     def exit_labels(self):
         """{exit id: label}, in the order of the file."""
         return dict(zip(self._core.exit_ids, self._core.exit_labels))
+
+    @property
+    def comparators(self):
+        """Reference levels for the number in care, as in the file: a list of {"id", "label", "count", ...}.
+
+        For Herefordshire: the numbers it would look after at the West Midlands (296), England (235) and
+        statistical neighbours' (196) rates. ``caseflow.plots.fan_chart`` draws them.
+        """
+        return self.to_dict().get("comparators", [])
 
     def __setattr__(self, name, value):
         raise AttributeError("a Scenario cannot be changed: edit sc.to_dict() and use Scenario.from_dict")

@@ -8,19 +8,7 @@ placement costs by financial year once the engine integrates costs. They should 
 (a RunResult, or several) and return the Axes.
 """
 
-from types import MappingProxyType
-
 import matplotlib.pyplot as plt
-
-# The number of children Herefordshire would look after at each comparator's rate per 10,000 children
-# (82.00 West Midlands, 65.00 England, 54.44 statistical neighbours; LAIT, 2019), against its own 336
-# (93 per 10,000) on 2 November 2020. Source: Herefordshire Council, Children and Young People Scrutiny
-# Committee, 1 December 2020, "Update on reducing the number of children looked after", paragraph 3.
-HEREFORDSHIRE_COMPARATORS = MappingProxyType({
-    "West Midlands": 296,
-    "England": 235,
-    "Statistical neighbours": 196,
-})
 
 
 def _axes(ax):
@@ -35,17 +23,20 @@ def _label(result, state):
     return result.scenario.state_labels.get(state, state)
 
 
-def fan_chart(result, state="in_care", comparators=HEREFORDSHIRE_COMPARATORS, ax=None, color="tab:blue"):
+def fan_chart(result, state="in_care", comparators=None, ax=None, color="tab:blue"):
     """The forecast of one stock as a fan: 90% band (p05-p95), 50% band (p25-p75) and the median.
 
     Args:
         result: a ``caseflow.RunResult``.
         state: a state id, or "in_care" for all children (the default).
-        comparators: {name: number of children} drawn as horizontal reference lines. The default is
-            Herefordshire's: what it would look after at the West Midlands (296), England (235) and
-            statistical neighbour (196) rates. Pass ``{}`` for none, or another council's figures.
+        comparators: {name: number of children}, drawn as horizontal reference lines. By default (None)
+            the scenario's own ``comparators``: for scenarios/herefordshire-2020.json, the numbers Herefordshire
+            would look after at the West Midlands (296), England (235) and statistical neighbours' (196) rates
+            per 10,000 children (scrutiny committee papers, 1 December 2020). Pass ``{}`` for none.
         ax: the matplotlib Axes to draw on; a new figure when None.
     """
+    if comparators is None:
+        comparators = {comparator["label"]: comparator["count"] for comparator in result.scenario.comparators}
     rows = result.summary()
     rows = rows[rows["state"] == state]
     if rows.empty:

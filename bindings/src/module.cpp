@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -131,8 +132,12 @@ PYBIND11_MODULE(_core, m) {
       .def_static("load", [](const std::string& path) { return load_scenario(path); }, py::arg("path"))
       .def_static(
           "from_json_value",
-          [](py::handle value, const std::string& source) { return scenario_from_json(json_from_python(value, source), source); },
-          py::arg("value"), py::arg("source"))
+          [](py::handle value, const std::string& source, std::optional<std::string> base_directory) {
+            nlohmann::json document = json_from_python(value, source);
+            // Only with a directory can "base" (inheritance from another file) be resolved.
+            return base_directory ? scenario_from_json(document, source, *base_directory) : scenario_from_json(document, source);
+          },
+          py::arg("value"), py::arg("source"), py::arg("base_directory"))
       .def("to_json_value", [](const Scenario& scenario) { return python_from_json(scenario_to_json(scenario)); })
       .def_property_readonly("name", [](const Scenario& s) { return s.name; })
       .def_property_readonly("start_date", [](const Scenario& s) { return format_iso_date(s.start_date); })

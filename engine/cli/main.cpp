@@ -8,6 +8,7 @@
 
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
+#include "compare_command.hpp"
 #include "run_command.hpp"
 
 namespace {
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   words.erase(words.begin());
   try {
     if (command == "run") return caseflow::cli::run_command(words);
+    if (command == "compare") return caseflow::cli::compare_command(words);
     std::fprintf(stderr, "%s", kUsage);
     throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
   } catch (const caseflow::InputError& error) {

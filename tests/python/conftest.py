@@ -17,7 +17,8 @@ import caseflow  # noqa: E402
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "scenarios"
 EXAMPLE = SCENARIOS / "example-small.json"
-SHIPPED_SCENARIOS = sorted(SCENARIOS.glob("*.json"))
+HEREFORDSHIRE = SCENARIOS / "herefordshire-2020.json"
+SHIPPED_SCENARIOS = sorted(SCENARIOS.rglob("*.json"))  # strategies in scenarios/strategies/ too
 
 
 def pytest_report_header(config):

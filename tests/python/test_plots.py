@@ -6,6 +6,7 @@ import pytest
 
 import caseflow
 from caseflow import plots
+from conftest import HEREFORDSHIRE
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +45,13 @@ def test_fan_chart_draws_the_bands_and_median_of_the_summary(result):
     assert len(ax.get_lines()) == 1  # no comparators asked for
 
 
-def test_fan_chart_draws_herefordshires_comparators_by_default(result):
-    ax = plots.fan_chart(result)
+def test_fan_chart_draws_the_scenarios_comparators_by_default(result):
+    herefordshire = caseflow.run(caseflow.Scenario.load(HEREFORDSHIRE), replications=20, seed=1)
+    ax = plots.fan_chart(herefordshire)
     levels = {line.get_label(): line.get_ydata()[0] for line in ax.get_lines()[1:]}
-    assert levels == {"West Midlands: 296": 296, "England: 235": 235, "Statistical neighbours: 196": 196}
+    assert levels == {"West Midlands rate (82 per 10,000): 296": 296, "England rate (65 per 10,000): 235": 235,
+                      "Statistical neighbours (54 per 10,000): 196": 196}
+    assert len(plots.fan_chart(result).get_lines()) == 1  # the worked example has none
 
 
 def test_fan_chart_of_one_state_and_of_no_such_state(result):

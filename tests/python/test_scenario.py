@@ -7,17 +7,18 @@ import numpy as np
 import pytest
 
 import caseflow
-from conftest import EXAMPLE, SHIPPED_SCENARIOS
+from conftest import EXAMPLE, HEREFORDSHIRE, SCENARIOS, SHIPPED_SCENARIOS
 
 # The worked example's transitions, by index (the tests below rely on the file's order).
 SECTION20_TO_REUNIFICATION = 6
 
 
 def test_every_shipped_scenario_is_tested():
-    assert EXAMPLE in SHIPPED_SCENARIOS
+    assert EXAMPLE in SHIPPED_SCENARIOS and HEREFORDSHIRE in SHIPPED_SCENARIOS
+    assert SCENARIOS / "strategies" / "sgo-push.json" in SHIPPED_SCENARIOS
 
 
-@pytest.mark.parametrize("path", SHIPPED_SCENARIOS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHIPPED_SCENARIOS, ids=lambda p: str(p.relative_to(SCENARIOS)))
 def test_to_dict_and_from_dict_round_trip_every_shipped_scenario(path):
     loaded = caseflow.Scenario.load(path)
     d = loaded.to_dict()
@@ -30,6 +31,25 @@ def test_to_dict_and_from_dict_round_trip_every_shipped_scenario(path):
     assert a.equals(b)
 
 
+def test_a_strategy_dict_inherits_its_base_from_base_directory():
+    import json
+    path = SCENARIOS / "strategies" / "sgo-push.json"
+    d = json.loads(path.read_text())
+    assert d["base"] == "../herefordshire-2020.json"
+    with pytest.raises(caseflow.ScenarioError, match="needs the folder") as caught:
+        caseflow.Scenario.from_dict(d)
+    assert caught.value.place == "/base"
+    assert caseflow.Scenario.from_dict(d, base_directory=path.parent) == caseflow.Scenario.load(path)
+    d["base"] = "../no-such-scenario.json"
+    with pytest.raises(caseflow.ScenarioError, match="cannot open the base scenario"):
+        caseflow.Scenario.from_dict(d, base_directory=path.parent)
+
+
+def test_herefordshire_carries_its_comparators():
+    counts = {c["id"]: c["count"] for c in caseflow.Scenario.load(HEREFORDSHIRE).comparators}
+    assert counts == {"west_midlands": 296, "england": 235, "statistical_neighbours": 196}
+
+
 def test_load_accepts_a_path_object_and_reads_the_file(example):
     assert example.name == "Worked example: a small council"
     assert str(example.start_date) == "2020-11-02"
@@ -37,6 +57,7 @@ def test_load_accepts_a_path_object_and_reads_the_file(example):
     assert example.state_ids == ["ico", "plan_sgo", "placed_with_parents", "long_term_foster", "section20"]
     assert example.exit_ids == ["sgo", "reunification", "aged_18"]
     assert example.state_labels["section20"] == "Accommodated under section 20"
+    assert example.comparators == []
 
 
 def test_scenarios_are_values(example, example_dict):
