@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+#include "caseflow/parameter_uncertainty.hpp"
+
 namespace caseflow {
 
 int resolve_thread_count(int requested) {
@@ -32,7 +34,10 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     ReplicationRecord record;
     try {
       for (int r = next++; r < total; r = next++) {
-        simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
+        if (options.parameter_uncertainty)
+          run_replication_with_drawn_parameters(simulation, options.seed, static_cast<uint64_t>(r), record);
+        else
+          simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
         for (size_t i = 0; i < record.stocks.size(); ++i) results.stocks(r, static_cast<Eigen::Index>(i)) = record.stocks[i];
         for (size_t i = 0; i < record.flows.size(); ++i) results.flows(r, static_cast<Eigen::Index>(i)) = record.flows[i];
         events += record.events;

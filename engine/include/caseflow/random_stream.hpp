@@ -22,6 +22,7 @@ enum class StreamKind : uint64_t {
   initial_child = 1,
   arriving_child = 2,
   arrival_clock = 3,
+  parameter_draw = 16,  // a replication's draw of uncertain parameters (parameter_uncertainty.hpp)
 };
 
 class RandomStream {
