@@ -40,7 +40,13 @@ struct Segment {
 class Calibrator {
  public:
   Calibrator(const CareHistories& histories, const Ssda903Mapping& mapping, const CalibrationOptions& options)
-      : histories_(histories), mapping_(mapping), options_(options), edges_(options.age_band_edges) {}
+      : histories_(histories), mapping_(mapping), options_(options), edges_(options.age_band_edges) {
+    if (edges_.empty()) {
+      for (int edge : {0, 1, 5, 10, 16})
+        if (edge < mapping.age_out_years) edges_.push_back(edge);
+      edges_.push_back(mapping.age_out_years);
+    }
+  }
 
   CalibrationResult run() {
     check_options();
@@ -342,7 +348,7 @@ class Calibrator {
   const CareHistories& histories_;
   const Ssda903Mapping& mapping_;
   const CalibrationOptions& options_;
-  const std::vector<int>& edges_;
+  std::vector<int> edges_;
   Date window_start_{}, as_of_{};
   std::vector<std::vector<int>> arrivals_;      // by state and band
   std::vector<std::vector<Segment>> segments_;  // by state

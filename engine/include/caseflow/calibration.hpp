@@ -33,9 +33,10 @@ struct CalibrationOptions {
   // makes one test per transition (often 20-40): at 0.01 a false split is rare across all of them.
   double age_split_significance = 0.01;
   int min_weibull_events = 10;           // fewer events: exponential (a Weibull shape needs data)
-  // Whole-year band edges for arrivals and hazards: bands [0,1), [1,5), [5,10), [10,16), [16,18).
-  // Must start at 0 and end at the mapping's age-out age.
-  std::vector<int> age_band_edges{0, 1, 5, 10, 16, 18};
+  // Whole-year band edges for arrivals and hazards; they must rise from 0 to the mapping's age-out age.
+  // Empty: 0, 1, 5, 10, 16 (those below the age-out age) and the age-out age, so with 18 the bands are
+  // [0,1), [1,5), [5,10), [10,16), [16,18), the bands of DESIGN.md's examples.
+  std::vector<int> age_band_edges;
   std::string name;    // default "Calibrated from SSDA903, as of <as_of>"
   std::string source;  // what the data were (file names), for the scenario's note
 };
