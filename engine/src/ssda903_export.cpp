@@ -36,15 +36,17 @@ Ssda903Texts export_ssda903(const Scenario& scenario, const ChildTrace& trace, c
   for (size_t s = 0; s < scenario.states.size(); ++s) {
     int found = mapping.state_index(scenario.states[s].id);
     if (found < 0)
-      throw InputError("<mapping>", "/states",
-                       "scenario state \"" + scenario.states[s].id + "\" is not in the mapping, so it has no SSDA903 codes to export");
+      throw InputError("export", "", "scenario state \"" + scenario.states[s].id +
+                                         "\" is not in the SSDA903 mapping, so it has no codes to export (a mapping "
+                                         "with every state of the scenario can be given with --mapping)");
     state_map.push_back(found);
   }
   for (size_t e = 0; e < scenario.exits.size(); ++e) {
     int found = mapping.exit_index(scenario.exits[e].id);
     if (found < 0)
-      throw InputError("<mapping>", "/exits",
-                       "scenario exit \"" + scenario.exits[e].id + "\" is not in the mapping, so it has no REC code to export");
+      throw InputError("export", "", "scenario exit \"" + scenario.exits[e].id +
+                                         "\" is not in the SSDA903 mapping, so it has no REC code to export (a mapping "
+                                         "with every exit of the scenario can be given with --mapping)");
     exit_code.push_back(found);
   }
 
@@ -96,7 +98,7 @@ Ssda903Texts export_ssda903(const Scenario& scenario, const ChildTrace& trace, c
   }
   for (int y : years)
     if (year_start(y) < start || !(year_end(y) < end))
-      throw InputError("<export>", "years", "collection year " + std::to_string(y - 1) + "-" + std::to_string(y) +
+      throw InputError("export", "years", "collection year " + std::to_string(y - 1) + "-" + std::to_string(y) +
                                                 " is not inside the simulated period " + format_iso_date(start) + " to " +
                                                 format_iso_date(end));
 

@@ -77,7 +77,7 @@ TEST(Ssda903Export, FilesAreOnePerCollectionYearInTheReturnsFormat) {
     export_ssda903(unmapped.scenario(), trace, default_mapping());
     ADD_FAILURE();
   } catch (const InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("scenario state \"plan_sgo\" is not in the mapping"), std::string::npos);
+    EXPECT_NE(std::string(error.what()).find("export: scenario state \"plan_sgo\" is not in the SSDA903 mapping"), std::string::npos);
   }
 }
 
