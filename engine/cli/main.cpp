@@ -8,6 +8,7 @@
 
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
+#include "compare_command.hpp"
 #include "run_command.hpp"
 #include "backtest_command.hpp"
 #include "calibrate_command.hpp"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   words.erase(words.begin());
   try {
     if (command == "run") return caseflow::cli::run_command(words);
+    if (command == "compare") return caseflow::cli::compare_command(words);
     if (command == "calibrate") return caseflow::cli::calibrate_command(words);
     if (command == "backtest") return caseflow::cli::backtest_command(words);
     if (command == "export-903") return caseflow::cli::export_command(words);

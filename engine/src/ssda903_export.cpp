@@ -73,8 +73,7 @@ Ssda903Texts export_ssda903(const Scenario& scenario, const ChildTrace& trace, c
         break;
       }
       case ChildMove::Kind::arrival: open_episode(child, move.to.index, day_of(move.time), true); break;
-      case ChildMove::Kind::transition:
-      case ChildMove::Kind::age_out:
+      default:  // transitions, age-outs, and moves made by capacity or interventions: the same in the return
         if (move.to.kind == Destination::Kind::state) {
           close_episode(child, day_of(move.time), Ssda903Mapping::kContinues);
           open_episode(child, move.to.index, day_of(move.time), false);
