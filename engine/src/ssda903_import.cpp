@@ -93,7 +93,7 @@ std::vector<Row> read_table(const CsvText& file, const std::vector<std::string>&
     for (size_t w = 0; w < wanted.size(); ++w)
       if (column[w] >= 0 && static_cast<size_t>(column[w]) < record.fields.size())
         row.values[w] = trim(record.fields[column[w]]);
-    std::string child = column[0] >= 0 && !record.fields.empty() ? trim(record.fields[column[0]]) : "";
+    const std::string& child = row.values[0];  // CHILD is always the first column asked for
     if (record.fields.size() < header.size())
       report.add(file.name, record.line, child, Action::changed, "missing_fields",
                  "row has " + std::to_string(record.fields.size()) + " fields, the header " +

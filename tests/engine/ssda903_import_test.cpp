@@ -206,6 +206,14 @@ TEST(Ssda903Import, UnusableFilesAreInputErrorsNamingFileAndLine) {
     }
   };
   fails("CHILD,DECOM,LS,PLACE,REC\nA,01/01/2019,C1,U1,\n", "line 1: missing required column DEC");
+  // Columns in another order, and a row too short to reach CHILD: reported, not a crash.
+  Ssda903Texts reordered{{{"r.csv", "DEC,REC,LS,PLACE,DECOM,CHILD\n,,C1,U1,01/01/2019,A\n,,C1\n"}}, {}, {}};
+  DataQualityReport reordered_report;
+  Ssda903Data reordered_data = import_ssda903(reordered, reordered_report);
+  ASSERT_EQ(reordered_data.episodes.size(), 1u);
+  EXPECT_EQ(reordered_data.episodes[0].child, "A");
+  EXPECT_EQ(raised(reordered_report, "missing_fields"), Lines{"r.csv:3:changed"});
+  EXPECT_EQ(raised(reordered_report, "missing_child"), Lines{"r.csv:3:dropped"});
   fails("\n\nCHILD,DECOM,LS,PLACE,REC\n", "line 3: missing required column DEC");
   fails("", "line 1: empty file");
   fails("CHILD;DECOM;LS;PLACE;DEC;REC\n", "another separator");
