@@ -18,9 +18,11 @@ namespace {
 constexpr double kDaysPerYear = 365.25;  // as the simulation converts per_year rates
 constexpr const char* kOptions = "calibration";
 
+// Whole numbers (events, days) in full, others to 4 significant figures.
 std::string number(double value) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4g", value);
+  if (value == std::floor(value) && std::abs(value) < 1e15) std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  else std::snprintf(buffer, sizeof buffer, "%.4g", value);
   return buffer;
 }
 
