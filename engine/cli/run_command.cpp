@@ -51,7 +51,7 @@ int run_command(const std::vector<std::string>& words) {
     results = run_replications(simulation, options);
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  write_run_outputs(results, out, arguments.has("--per-replication"));
+  write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets);
 
   std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",
               simulation.scenario().name.c_str(), options.replications, simulation.scenario().horizon_months,
