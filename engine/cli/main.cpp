@@ -10,6 +10,9 @@
 #include "caseflow/input_error.hpp"
 #include "compare_command.hpp"
 #include "run_command.hpp"
+#include "backtest_command.hpp"
+#include "calibrate_command.hpp"
+#include "export_command.hpp"
 
 namespace {
 
@@ -18,8 +21,15 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]\n"
+    "      [--parameter-uncertainty]\n"
     "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
-    "      (and stocks.csv, flows.csv with --per-replication)\n";
+    "      (and stocks.csv, flows.csv with --per-replication)\n"
+    "  calibrate --episodes FILE... --header FILE... [--uasc FILE...] --as-of DATE -o SCENARIO.json ...\n"
+    "      estimate a scenario from SSDA903 returns (docs/calibration.md)\n"
+    "  backtest --episodes FILE... --header FILE... --as-of DATE [--months N] --out DIR ...\n"
+    "      fit up to a date, forecast the months after, compare with what happened\n"
+    "  export-903 SCENARIO --out DIR [--seed S] [--replication R]\n"
+    "      write one simulated replication as SSDA903 files\n";
 
 }  // namespace
 
@@ -34,6 +44,9 @@ int main(int argc, char** argv) {
   try {
     if (command == "run") return caseflow::cli::run_command(words);
     if (command == "compare") return caseflow::cli::compare_command(words);
+    if (command == "calibrate") return caseflow::cli::calibrate_command(words);
+    if (command == "backtest") return caseflow::cli::backtest_command(words);
+    if (command == "export-903") return caseflow::cli::export_command(words);
     std::fprintf(stderr, "%s", kUsage);
     throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
   } catch (const caseflow::InputError& error) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "arguments.hpp"
+#include "caseflow/parameter_uncertainty.hpp"
 #include "caseflow/run_outputs.hpp"
 #include "caseflow/runner.hpp"
 #include "caseflow/scenario_json.hpp"
@@ -26,18 +27,22 @@ std::string fresh_output_folder(const std::string& scenario_path) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out"}, {"--per-replication"});
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out"}, {"--per-replication", "--parameter-uncertainty"});
   if (arguments.positional().size() != 1)
-    throw usage_error("usage: caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]");
+    throw usage_error("usage: caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication] [--parameter-uncertainty]");
   const std::string& scenario_path = arguments.positional()[0];
 
   RunOptions options;
   options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
+  options.parameter_uncertainty = arguments.has("--parameter-uncertainty");
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
 
   Simulation simulation(load_scenario(scenario_path));
+  if (options.parameter_uncertainty && !has_parameter_uncertainty(simulation.scenario()))
+    std::fprintf(stderr, "warning: %s gives no parameter an \"uncertainty\"; --parameter-uncertainty changes nothing\n",
+                 scenario_path.c_str());
   auto started = std::chrono::steady_clock::now();
   RunResults results;
   {
