@@ -180,7 +180,7 @@ AgeDistribution parse_ages(const JsonNode& node, const Scenario& scenario) {
 Scenario scenario_from_json(const json& document, const std::string& source) {
   JsonNode root(document, "", source);
   root.expect_object({"format", "name", "start_date", "horizon_months", "states", "exits", "transitions", "age_out",
-                      "arrivals", "initial_population"});
+                      "arrivals", "initial_population", "comparators"});
   Scenario scenario;
   if (std::string format = root["format"].as_string(); format != kFormat)
     root["format"].fail(std::string("must be \"") + kFormat + "\", got " + detail::describe(document["format"]));
@@ -290,6 +290,18 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
       }
       cohort.note = node.note();
       scenario.initial_population.push_back(std::move(cohort));
+    }
+  }
+
+  if (root.has("comparators")) {
+    JsonNode comparators = root["comparators"];
+    comparators.expect_array();
+    for (size_t i = 0; i < comparators.size(); ++i) {
+      JsonNode node = comparators[i];
+      node.expect_object({"label", "children_in_care"});
+      Comparator comparator{node["label"].as_string(), node["children_in_care"].as_non_negative(), node.note()};
+      if (comparator.label.empty()) node["label"].fail("must not be empty: it names the comparator in reports");
+      scenario.comparators.push_back(std::move(comparator));
     }
   }
   return scenario;
@@ -402,6 +414,11 @@ json scenario_to_json(const Scenario& scenario) {
               {"age_years", ages_to_json(cohort.ages)}};
     if (cohort.has_days_in_state) item["days_in_state"] = time_to_json(cohort.days_in_state);
     cohorts.push_back(with_note(item, cohort.note));
+  }
+  if (!scenario.comparators.empty()) {
+    json& comparators = out["comparators"] = json::array();
+    for (const auto& comparator : scenario.comparators)
+      comparators.push_back(with_note({{"label", comparator.label}, {"children_in_care", comparator.children_in_care}}, comparator.note));
   }
   return out;
 }

@@ -92,6 +92,14 @@ struct InitialCohort {
   std::string note;
 };
 
+// A level to set the forecast against, such as the number in care at the regional rate per 10,000
+// children. Reports draw it; the simulation ignores it.
+struct Comparator {
+  std::string label;
+  double children_in_care = 0;
+  std::string note;
+};
+
 struct Scenario {
   std::string name;
   std::string note;
@@ -104,6 +112,7 @@ struct Scenario {
   AgeOut age_out;
   std::vector<ArrivalStream> arrivals;
   std::vector<InitialCohort> initial_population;
+  std::vector<Comparator> comparators;
 
   // The id of a destination, whichever list it is in.
   const std::string& destination_id(Destination d) const {
