@@ -8,6 +8,7 @@
 
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
+#include "report_command.hpp"
 #include "run_command.hpp"
 
 namespace {
@@ -17,8 +18,11 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]\n"
+    "      [--report FILE.html]\n"
     "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
-    "      (and stocks.csv, flows.csv with --per-replication)\n";
+    "      (and stocks.csv, flows.csv with --per-replication; and a report with --report)\n"
+    "  report SCENARIO [--replications N] [--seed S] [--threads T] -o FILE.html\n"
+    "      simulate a scenario and write a report to open in a browser or print: one HTML file\n";
 
 }  // namespace
 
@@ -32,6 +36,7 @@ int main(int argc, char** argv) {
   words.erase(words.begin());
   try {
     if (command == "run") return caseflow::cli::run_command(words);
+    if (command == "report") return caseflow::cli::report_command(words);
     std::fprintf(stderr, "%s", kUsage);
     throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
   } catch (const caseflow::InputError& error) {

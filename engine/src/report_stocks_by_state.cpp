@@ -1,0 +1,63 @@
+// The average number of children in each state over time, stacked, and the table behind it.
+
+#include <algorithm>
+
+#include "caseflow/html_table.hpp"
+#include "caseflow/html_text.hpp"
+#include "caseflow/report_run_sections.hpp"
+#include "caseflow/svg_chart.hpp"
+#include "caseflow/uk_format.hpp"
+#include "report_support.hpp"
+
+namespace caseflow {
+
+ReportSection stocks_by_state_section(const RunReportData& data) {
+  const OutputLayout& layout = data.layout();
+  const size_t states = data.scenario.states.size(), in_care = layout.in_care_column(), last = layout.snapshots() - 1;
+  std::vector<std::vector<double>> means(states, std::vector<double>(layout.snapshots()));
+  std::vector<std::string> names;
+  double highest = 0;
+  for (size_t s = 0; s < states; ++s) {
+    names.push_back(data.state_name(s));
+    for (size_t k = 0; k < layout.snapshots(); ++k) means[s][k] = data.stock_mean(k, s);
+  }
+  for (size_t k = 0; k < layout.snapshots(); ++k) highest = std::max(highest, data.stock_mean(k, in_care));
+
+  // The description names the largest states at the end, which is what the eye takes from the chart.
+  std::vector<size_t> order(states);
+  for (size_t s = 0; s < states; ++s) order[s] = s;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return means[a][last] > means[b][last]; });
+  std::string description = "Average children in care by state, stacked; on " + format_long_date(layout.snapshot_dates.back()) + ":";
+  for (size_t n = 0; n < order.size(); ++n)
+    description += (n ? ", " : " ") + names[order[n]] + " " + detail::show_count(means[order[n]][last]);
+  description += ".";
+
+  SvgChart chart("chart-by-state", "Average children in care by state", description);
+  chart.set_size(760, 300);
+  chart.set_x_axis(detail::snapshot_axis(data));
+  chart.set_y_axis(detail::count_axis(highest, "Children in care (average)"));
+  chart.add_stacked_areas(detail::snapshot_positions(data), means, stacked_fill_styles(states), names);
+
+  std::string html = "<p>The average number of children in each state, stacked: the top of the stack is the average number "
+                     "in care. The legend lists the states from the top of the stack down.</p>\n<figure>\n" + chart.render() +
+                     "<figcaption>Average over " + format_whole(data.replications()) +
+                     " simulations at the start of each month. The numbers are in the table below.</figcaption>\n</figure>\n";
+
+  HtmlTable table("table-by-state", "Average children in care by state");
+  std::vector<std::string> headings{"Date"};
+  for (const auto& name : names) headings.push_back(name);
+  headings.emplace_back("All in care");
+  std::vector<bool> numeric(headings.size(), true);
+  numeric[0] = false;
+  table.set_columns(headings, numeric);
+  for (size_t k = 0; k < layout.snapshots(); ++k) {
+    std::vector<TableCell> cells;
+    for (size_t column = 0; column <= states; ++column)
+      cells.push_back(TableCell::number(data.stock_mean(k, column), detail::show_average(data.stock_mean(k, column))));
+    table.add_row(format_long_date(layout.snapshot_dates[k]), cells, format_iso_date(layout.snapshot_dates[k]));
+  }
+  html += table.render();
+  return {"by-state", "Children in care by state", html, ""};
+}
+
+}  // namespace caseflow
