@@ -8,6 +8,7 @@
 
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
+#include "compare_command.hpp"
 #include "report_command.hpp"
 #include "run_command.hpp"
 
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "run") return caseflow::cli::run_command(words);
     if (command == "report") return caseflow::cli::report_command(words);
+    if (command == "compare") return caseflow::cli::compare_command(words);
     std::fprintf(stderr, "%s", kUsage);
     throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
   } catch (const caseflow::InputError& error) {

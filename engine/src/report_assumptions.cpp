@@ -60,6 +60,20 @@ namespace {
 
 std::string name_of(const std::string& label, const std::string& id) { return label.empty() ? id : label; }
 
+std::string pipeline_name(const Pipeline& pipeline) { return name_of(pipeline.label, pipeline.id); }
+
+std::string stage_name(const Pipeline& pipeline, int stage) {
+  return pipeline_name(pipeline) + ": " + name_of(pipeline.stages[stage].label, pipeline.stages[stage].id);
+}
+
+// "from 1 April 2021 to 31 March 2022": the scenario's end dates are exclusive, people's are not.
+std::string window(const Intervention& intervention) {
+  if (intervention.kind == Intervention::Kind::move_children) return "on " + format_long_date(intervention.start);
+  std::string text = "from " + format_long_date(intervention.start);
+  if (intervention.has_end) text += " to " + format_long_date(intervention.end - std::chrono::days{1});
+  return text;
+}
+
 std::string age_limits(const Transition& transition) {
   if (!transition.has_age_limits) return "all ages";
   bool from_zero = transition.min_age_years == 0, open_ended = std::isinf(transition.max_age_years);
@@ -68,6 +82,46 @@ std::string age_limits(const Transition& transition) {
   if (from_zero) return "under " + high;
   if (open_ended) return low + " and over";
   return "from " + low + " to under " + high;
+}
+
+
+// What an intervention does, in words.
+std::string intervention_effect(const Scenario& scenario, const Intervention& intervention) {
+  auto state_name = [&](int s) { return name_of(scenario.states[s].label, scenario.states[s].id); };
+  auto destination_name = [&](Destination d) {
+    return d.kind == Destination::Kind::state ? state_name(d.index) : name_of(scenario.exits[d.index].label, scenario.exits[d.index].id);
+  };
+  switch (intervention.kind) {
+    case Intervention::Kind::scale_rate:
+      return "moves from " + state_name(intervention.from_state) + " to " + destination_name(intervention.to) +
+             " happen at " + format_trimmed(intervention.factor, 3) + " times their usual rate";
+    case Intervention::Kind::divert_arrivals:
+      return format_trimmed(intervention.share * 100, 1) + "% of children who would enter care" +
+             (intervention.arrival_state >= 0 ? " into " + state_name(intervention.arrival_state) : std::string()) +
+             " are kept out of care";
+    case Intervention::Kind::add_capacity: {
+      auto signed_number = [](double n, int decimals) { return (n >= 0 ? "+" : "") + format_trimmed(n, decimals); };
+      if (!intervention.foster)
+        return signed_number(intervention.extra_per_month, 0) + " orders a month at " +
+               stage_name(scenario.pipelines[intervention.pipeline], intervention.stage);
+      std::string text;
+      if (intervention.extra_placements != 0) text = signed_number(intervention.extra_placements, 0) + " foster placements";
+      if (intervention.extra_recruited_per_year != 0)
+        text += (text.empty() ? "" : " and ") + signed_number(intervention.extra_recruited_per_year, 2) + " foster placements recruited a year";
+      return text.empty() ? "no change to foster placements" : text;
+    }
+    case Intervention::Kind::move_children: {
+      std::string text = format_whole(intervention.count) + " children move from " + state_name(intervention.from_state) + " to " +
+                         destination_name(intervention.to);
+      for (const auto& transition : scenario.transitions)
+        if (transition.from_state == intervention.from_state && transition.to == intervention.to && transition.via_pipeline >= 0) {
+          text += ", through " + pipeline_name(scenario.pipelines[transition.via_pipeline]);
+          break;
+        }
+      return text;
+    }
+  }
+  return "";
 }
 
 }  // namespace
@@ -106,8 +160,11 @@ ReportSection assumptions_section(const Scenario& scenario) {
     table.set_columns({"From", "To", "Time in the state before the move", "Ages", "Source"});
     for (size_t i = 0; i < scenario.transitions.size(); ++i) {
       const Transition& transition = scenario.transitions[i];
+      std::string time = detail::describe_time(transition.time);
+      if (transition.via_pipeline >= 0)
+        time += "; then the case goes through " + pipeline_name(scenario.pipelines[transition.via_pipeline]) + " before the move";
       table.add_row(state_name(transition.from_state),
-                    {TableCell::text(destination_name(transition.to)), TableCell::text(detail::describe_time(transition.time)),
+                    {TableCell::text(destination_name(transition.to)), TableCell::text(time),
                      TableCell::text(age_limits(transition)),
                      TableCell::markup(detail::sources_html({transition.note, transition.time.note}))},
                     "transition-" + std::to_string(i));
@@ -148,7 +205,14 @@ ReportSection assumptions_section(const Scenario& scenario) {
       total += cohort.count;
       std::vector<std::string> notes{cohort.note, cohort.ages.note};
       if (cohort.has_days_in_state) notes.push_back(cohort.days_in_state.note);
-      table.add_row(state_name(cohort.state),
+      std::string state = state_name(cohort.state);
+      if (cohort.pipeline_transition >= 0) {
+        const Transition& transition = scenario.transitions[cohort.pipeline_transition];
+        const Pipeline& pipeline = scenario.pipelines[transition.via_pipeline];
+        state += " (case for " + destination_name(transition.to) + " already at " + stage_name(pipeline, cohort.pipeline_stage) + ")";
+      }
+      if (cohort.waiting_for_state >= 0) state += " (waiting to step down to " + state_name(cohort.waiting_for_state) + ")";
+      table.add_row(state,
                     {TableCell::number(cohort.count, format_whole(cohort.count)), TableCell::text(detail::describe_ages(cohort.ages)),
                      TableCell::text(cohort.has_days_in_state ? detail::describe_time(cohort.days_in_state) : "none (they start today)"),
                      TableCell::markup(detail::sources_html(notes))},
@@ -157,11 +221,60 @@ ReportSection assumptions_section(const Scenario& scenario) {
     table.add_row("All children", {TableCell::number(total, format_whole(total)), TableCell::text(""), TableCell::text(""), TableCell::text("")}, "", "total");
     html += "<h3>Children in care at the start</h3>\n" + table.render();
   }
+  if (!scenario.pipelines.empty()) {
+    HtmlTable table("table-pipelines", "Legal pipelines", true);
+    table.set_columns({"Stage", "Orders a month", "Time at the stage", "Source"}, {false, true, false, false});
+    std::string pipeline_notes;
+    for (const auto& pipeline : scenario.pipelines) {
+      table.add_group_heading(pipeline_name(pipeline));
+      for (size_t k = 0; k < pipeline.stages.size(); ++k) {
+        const PipelineStage& stage = pipeline.stages[k];
+        table.add_row(name_of(stage.label, stage.id),
+                      {TableCell::number(stage.capacity_per_month, format_whole(stage.capacity_per_month)),
+                       TableCell::text(detail::describe_time(stage.service_time)),
+                       TableCell::markup(detail::sources_html({stage.note, stage.service_time.note}))},
+                      pipeline.id + "/" + stage.id);
+      }
+      if (!pipeline.note.empty())
+        pipeline_notes += "<li><strong>" + escape_html(pipeline_name(pipeline)) + ":</strong> " + escape_html(pipeline.note) + "</li>\n";
+    }
+    html += "<h3>Legal pipelines</h3>\n<p>Some moves need an order: when such a move is due, the child's case goes through "
+            "the stages of a pipeline in turn. At each stage it takes the stage's time, then waits for one of the stage's "
+            "orders of the month, first come first served. The child stays in care, in the same state, until the last stage "
+            "is through.</p>\n";
+    if (!pipeline_notes.empty()) html += "<ul>\n" + pipeline_notes + "</ul>\n";
+    html += table.render();
+  }
+  if (scenario.has_foster_placements) {
+    const FosterPlacements& foster = scenario.foster_placements;
+    std::string states;
+    for (size_t i = 0; i < foster.states.size(); ++i)
+      states += (i == 0 ? "" : i + 1 == foster.states.size() ? " and " : ", ") + escape_html(state_name(foster.states[i]));
+    html += "<h3>Foster placements</h3>\n<p>Each child in " + states + " uses a foster placement. On " +
+            escape_html(format_long_date(scenario.start_date)) + ", " + format_whole(foster.free_at_start) +
+            " placements are free beyond those in use, and " + format_trimmed(foster.recruited_per_year, 2) +
+            " more are recruited a year (net). A child who needs a placement when none is free goes to <strong>" +
+            escape_html(state_name(foster.overflow_state)) + "</strong> instead, and steps down when one frees up, longest "
+            "waiting first. Source: " + detail::sources_html({foster.note}) + ".</p>\n";
+  }
+  if (!scenario.interventions.empty()) {
+    HtmlTable table("table-interventions", "Interventions", true);
+    table.set_columns({"Intervention", "When", "Effect", "Source"});
+    for (size_t i = 0; i < scenario.interventions.size(); ++i) {
+      const Intervention& intervention = scenario.interventions[i];
+      static const char* kKinds[] = {"Change a rate", "Keep children out of care", "Add capacity", "Move children"};
+      table.add_row(intervention.label.empty() ? kKinds[static_cast<int>(intervention.kind)] : intervention.label,
+                    {TableCell::text(window(intervention)), TableCell::text(intervention_effect(scenario, intervention)),
+                     TableCell::markup(detail::sources_html({intervention.note}))},
+                    "intervention-" + std::to_string(i));
+    }
+    html += "<h3>Interventions</h3>\n<p>Changes the scenario makes on given dates: the levers of a strategy.</p>\n" + table.render();
+  }
   if (!scenario.comparators.empty()) {
     HtmlTable table("table-comparator-sources", "Comparators", true);
     table.set_columns({"Comparator", "Children in care", "Source"}, {false, true, false});
     for (const auto& comparator : scenario.comparators)
-      table.add_row(comparator.label, {TableCell::number(comparator.children_in_care, format_trimmed(comparator.children_in_care, 1)),
+      table.add_row(detail::comparator_name(comparator), {TableCell::number(comparator.count, format_trimmed(comparator.count, 1)),
                                        TableCell::markup(detail::sources_html({comparator.note}))});
     html += "<h3>Comparators</h3>\n<p>Levels to set the forecast against; they do not change the simulation.</p>\n" + table.render();
   }

@@ -25,8 +25,8 @@ ReportSection children_in_care_section(const RunReportData& data) {
   double lowest = highest;
   for (const auto& band : quantile) lowest = std::min(lowest, *std::min_element(band.begin(), band.end()));
   for (const auto& comparator : data.scenario.comparators) {
-    highest = std::max(highest, comparator.children_in_care);
-    lowest = std::min(lowest, comparator.children_in_care);
+    highest = std::max(highest, comparator.count);
+    lowest = std::min(lowest, comparator.count);
   }
 
   std::string description = "Children in care from " + format_long_date(layout.snapshot_dates.front()) + " (" +
@@ -34,7 +34,7 @@ ReportSection children_in_care_section(const RunReportData& data) {
                             ": median " + detail::show_percentile(quantile[2][last]) + ", 90% of simulations between " +
                             detail::show_percentile(quantile[0][last]) + " and " + detail::show_percentile(quantile[4][last]) + " at the end.";
   for (const auto& comparator : data.scenario.comparators)
-    description += " Comparator " + comparator.label + ": " + format_trimmed(comparator.children_in_care, 1) + ".";
+    description += " Comparator " + detail::comparator_name(comparator) + ": " + format_trimmed(comparator.count, 1) + ".";
   SvgChart chart("chart-in-care", "Children in care, median and ranges of the simulations", description);
   chart.set_size(760, 320);
   chart.set_x_axis(detail::snapshot_axis(data));
@@ -52,8 +52,8 @@ ReportSection children_in_care_section(const RunReportData& data) {
   auto line_styles = dashed_line_styles(data.scenario.comparators.size());
   for (size_t c = 0; c < data.scenario.comparators.size(); ++c) {
     const Comparator& comparator = data.scenario.comparators[c];
-    chart.add_reference_line(comparator.children_in_care, line_styles[c],
-                             comparator.label + " " + format_trimmed(comparator.children_in_care, 1));
+    chart.add_reference_line(comparator.count, line_styles[c],
+                             detail::comparator_name(comparator) + " " + format_trimmed(comparator.count, 1));
   }
 
   std::string html = "<p>The line is the median of the simulations: half are above it, half below. The darker band holds "

@@ -66,6 +66,8 @@ namespace detail {
 
 std::string show_average(double value) { return format_decimal(value, 1); }
 std::string show_percentile(double value) { return format_whole(value); }
+std::string comparator_name(const Comparator& comparator) { return comparator.label.empty() ? comparator.id : comparator.label; }
+
 std::string show_count(double value) { return value == std::floor(value) ? format_whole(value) : format_decimal(value, 1); }
 
 std::vector<double> snapshot_positions(const RunReportData& data) { return data.layout().snapshot_times; }

@@ -104,14 +104,14 @@ ReportSection summary_section(const RunReportData& data) {
     table.set_columns(headings, numeric);
     for (size_t c = 0; c < data.scenario.comparators.size(); ++c) {
       const Comparator& comparator = data.scenario.comparators[c];
-      std::vector<TableCell> cells{TableCell::number(comparator.children_in_care, format_trimmed(comparator.children_in_care, 1))};
+      std::vector<TableCell> cells{TableCell::number(comparator.count, format_trimmed(comparator.count, 1))};
       for (const Moment& moment : moments) {
         auto cell = static_cast<Eigen::Index>(layout.stock_cell(moment.snapshot, in_care));
         long at_or_below = 0;
-        for (Eigen::Index r = 0; r < data.results.stocks.rows(); ++r) at_or_below += data.results.stocks(r, cell) <= comparator.children_in_care;
+        for (Eigen::Index r = 0; r < data.results.stocks.rows(); ++r) at_or_below += data.results.stocks(r, cell) <= comparator.count;
         cells.push_back(TableCell::number(at_or_below / replications, show_share(at_or_below / replications)));
       }
-      table.add_row(comparator.label, cells, "comparator-" + std::to_string(c));
+      table.add_row(detail::comparator_name(comparator), cells, comparator.id);
     }
     html += "<h3>Against the comparators</h3>\n<p>The share of simulations in which the number in care is at or below each "
             "comparator on each date. The comparators and their sources are listed under <a href=\"#assumptions\">Assumptions</a>.</p>\n" +

@@ -26,6 +26,9 @@ ChartAxis snapshot_axis(const RunReportData& data);
 // labelled "1,200".
 ChartAxis count_axis(double max_value, std::string label, double min_value = 0);
 
+// What a reader calls a comparator: its label, or its id when it has none.
+std::string comparator_name(const Comparator& comparator);
+
 // The sources of one assumption: the notes given, each escaped, or a marked "no source given".
 std::string sources_html(const std::vector<std::string>& notes);
 

@@ -69,9 +69,9 @@ std::vector<std::pair<std::string, std::vector<std::string>>> table_values(const
 
 json example_with_comparators() {
   json document = load_scenario_json(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/example-small.json");
-  document["comparators"] = {{{"label", "Region"}, {"children_in_care", 130}, {"note", "illustrative"}},
-                             {{"label", "England"}, {"children_in_care", 100}},
-                             {{"label", "Neighbours"}, {"children_in_care", 95}}};
+  document["comparators"] = {{{"id", "region"}, {"label", "Region"}, {"count", 130}, {"note", "illustrative"}},
+                             {{"id", "england"}, {"label", "England"}, {"count", 100}},
+                             {{"id", "neighbours"}, {"count", 95}}};
   return document;
 }
 
@@ -220,9 +220,11 @@ TEST_F(ReportTest, ReportOfARunIsWellFormedWithEverySectionAndEqualsItsCsvFiles)
     if (stocks[i][2] == "in_care") in_care_by_date[stocks[i][1]].push_back(std::stod(stocks[i][3]));
   const std::vector<std::string> moments = {"2021-04-02", "2022-04-02", "2023-04-02", "2023-11-02"};
   const std::vector<double> levels = {130, 100, 95};
+  const std::vector<std::string> comparator_ids = {"region", "england", "neighbours"};
   auto comparator_rows = table_values(*root, "table-comparators");
   ASSERT_EQ(comparator_rows.size(), 3u);
   for (size_t c = 0; c < levels.size(); ++c) {
+    EXPECT_EQ(comparator_rows[c].first, comparator_ids[c]);
     ASSERT_EQ(comparator_rows[c].second.size(), 1 + moments.size());
     EXPECT_EQ(comparator_rows[c].second[0], format_number(levels[c]));
     for (size_t m = 0; m < moments.size(); ++m) {
@@ -297,12 +299,12 @@ TEST_F(ReportTest, BadInputExitsTwoAndWritesNothing) {
   EXPECT_NE(folder_err.find("-o must name a file"), std::string::npos) << folder_err;
 
   json document = example_with_comparators();
-  document["comparators"][1]["children_in_care"] = -1;
+  document["comparators"][1]["count"] = -1;
   fs::path bad = dir_ / "bad.json";
   std::ofstream(bad) << document.dump(2);
   auto [bad_code, bad_err] = caseflow("report " + bad.string() + " -o " + (dir_ / "r.html").string());
   EXPECT_EQ(bad_code, 2);
-  EXPECT_NE(bad_err.find(bad.string() + ": /comparators/1/children_in_care: must be >= 0"), std::string::npos) << bad_err;
+  EXPECT_NE(bad_err.find(bad.string() + ": /comparators/1/count: must be >= 0"), std::string::npos) << bad_err;
   EXPECT_FALSE(fs::exists(dir_ / "r.html"));
   auto [run_code, run_err] = caseflow("run " + bad.string() + " --out " + (dir_ / "o").string() + " --report " + (dir_ / "new" / "r.html").string());
   EXPECT_EQ(run_code, 2);
