@@ -4,8 +4,10 @@
 BUILD    ?= build
 JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev).
-DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev
+# Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev;
+# Chromium, Python and a font for the test that renders the HTML report in a browser).
+DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev \
+            python3 chromium fonts-dejavu-core
 # The Herefordshire baseline once it exists; the worked example until then.
 SCENARIO ?= $(firstword $(wildcard scenarios/herefordshire-2020.json) scenarios/example-small.json)
 RESULTS  ?= results/$(basename $(notdir $(SCENARIO)))
@@ -26,7 +28,7 @@ build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS)
+	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS) --report $(RESULTS)/report.html
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -77,8 +77,8 @@ std::vector<SeriesStyle> stacked_fill_styles(size_t count) {
     style.fill = Colour::from_oklch(lightness, kChroma, kFirstHue + kGoldenAngle * static_cast<double>(k));
     style.stroke = white;
     style.stroke_width = 0.75;
-    static constexpr FillPattern kPatterns[] = {FillPattern::solid, FillPattern::diagonal, FillPattern::dots,
-                                                FillPattern::solid, FillPattern::crosshatch, FillPattern::dots};
+    static constexpr FillPattern kPatterns[] = {FillPattern::solid, FillPattern::diagonal,   FillPattern::horizontal,
+                                                FillPattern::solid, FillPattern::crosshatch, FillPattern::back_diagonal};
     style.pattern = kPatterns[k % 6];
     style.pattern_ink = lightness < 0.62 ? Colour::from_oklch(0.92, 0.02, 250) : Colour::from_oklch(0.30, 0.02, 250);
     styles.push_back(style);

@@ -7,9 +7,9 @@
 
 namespace caseflow {
 
-TableCell TableCell::text(const std::string& plain) { return {escape_html(plain), "", false}; }
-TableCell TableCell::markup(std::string html) { return {std::move(html), "", false}; }
-TableCell TableCell::number(double exact, std::string shown) { return {escape_html(shown), format_number(exact), true}; }
+TableCell TableCell::text(const std::string& plain) { return {escape_html(plain), "", false, ""}; }
+TableCell TableCell::markup(std::string html, std::string css_class) { return {std::move(html), "", false, std::move(css_class)}; }
+TableCell TableCell::number(double exact, std::string shown) { return {escape_html(shown), format_number(exact), true, ""}; }
 
 HtmlTable::HtmlTable(std::string id, std::string caption, bool caption_hidden)
     : id_(std::move(id)), caption_(std::move(caption)), caption_hidden_(caption_hidden) {}
@@ -48,6 +48,7 @@ std::string HtmlTable::render() const {
     for (const TableCell& cell : row.cells) {
       html += "<td";
       if (cell.numeric) html += " class=\"num\" data-value=\"" + cell.value + "\"";
+      else if (!cell.css_class.empty()) html += " class=\"" + escape_html(cell.css_class) + "\"";
       html += ">" + cell.html + "</td>";
     }
     html += "</tr>\n";

@@ -144,7 +144,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
     table.set_columns({"State", "Identifier", "Source"});
     for (const auto& state : scenario.states)
       table.add_row(name_of(state.label, state.id), {TableCell::markup("<code>" + escape_html(state.id) + "</code>"),
-                                                      TableCell::markup(detail::sources_html({state.note}))}, state.id);
+                                                      TableCell::markup(detail::sources_html({state.note}), "source")}, state.id);
     html += "<h3>Care states</h3>\n" + table.render();
   }
   if (!scenario.exits.empty()) {
@@ -152,7 +152,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
     table.set_columns({"Route", "Identifier", "Source"});
     for (const auto& exit : scenario.exits)
       table.add_row(name_of(exit.label, exit.id), {TableCell::markup("<code>" + escape_html(exit.id) + "</code>"),
-                                                    TableCell::markup(detail::sources_html({exit.note}))}, exit.id);
+                                                    TableCell::markup(detail::sources_html({exit.note}), "source")}, exit.id);
     html += "<h3>Ways of leaving care</h3>\n" + table.render();
   }
   if (!scenario.transitions.empty()) {
@@ -166,7 +166,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
       table.add_row(state_name(transition.from_state),
                     {TableCell::text(destination_name(transition.to)), TableCell::text(time),
                      TableCell::text(age_limits(transition)),
-                     TableCell::markup(detail::sources_html({transition.note, transition.time.note}))},
+                     TableCell::markup(detail::sources_html({transition.note, transition.time.note}), "source")},
                     "transition-" + std::to_string(i));
     }
     html += "<h3>Moves between states and out of care</h3>\n<p>On entering a state, a child draws a waiting time for each "
@@ -188,7 +188,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
       total += stream.per_year;
       table.add_row(state_name(stream.state),
                     {TableCell::number(stream.per_year, format_trimmed(stream.per_year, 2)), TableCell::text(detail::describe_ages(stream.ages)),
-                     TableCell::markup(detail::sources_html({stream.note, stream.ages.note}))},
+                     TableCell::markup(detail::sources_html({stream.note, stream.ages.note}), "source")},
                     "arrival-" + std::to_string(i));
     }
     if (scenario.arrivals.size() > 1)
@@ -215,7 +215,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
       table.add_row(state,
                     {TableCell::number(cohort.count, format_whole(cohort.count)), TableCell::text(detail::describe_ages(cohort.ages)),
                      TableCell::text(cohort.has_days_in_state ? detail::describe_time(cohort.days_in_state) : "none (they start today)"),
-                     TableCell::markup(detail::sources_html(notes))},
+                     TableCell::markup(detail::sources_html(notes), "source")},
                     "initial-" + std::to_string(i));
     }
     table.add_row("All children", {TableCell::number(total, format_whole(total)), TableCell::text(""), TableCell::text(""), TableCell::text("")}, "", "total");
@@ -232,7 +232,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
         table.add_row(name_of(stage.label, stage.id),
                       {TableCell::number(stage.capacity_per_month, format_whole(stage.capacity_per_month)),
                        TableCell::text(detail::describe_time(stage.service_time)),
-                       TableCell::markup(detail::sources_html({stage.note, stage.service_time.note}))},
+                       TableCell::markup(detail::sources_html({stage.note, stage.service_time.note}), "source")},
                       pipeline.id + "/" + stage.id);
       }
       if (!pipeline.note.empty())
@@ -265,7 +265,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
       static const char* kKinds[] = {"Change a rate", "Keep children out of care", "Add capacity", "Move children"};
       table.add_row(intervention.label.empty() ? kKinds[static_cast<int>(intervention.kind)] : intervention.label,
                     {TableCell::text(window(intervention)), TableCell::text(intervention_effect(scenario, intervention)),
-                     TableCell::markup(detail::sources_html({intervention.note}))},
+                     TableCell::markup(detail::sources_html({intervention.note}), "source")},
                     "intervention-" + std::to_string(i));
     }
     html += "<h3>Interventions</h3>\n<p>Changes the scenario makes on given dates: the levers of a strategy.</p>\n" + table.render();
@@ -275,10 +275,10 @@ ReportSection assumptions_section(const Scenario& scenario) {
     table.set_columns({"Comparator", "Children in care", "Source"}, {false, true, false});
     for (const auto& comparator : scenario.comparators)
       table.add_row(detail::comparator_name(comparator), {TableCell::number(comparator.count, format_trimmed(comparator.count, 1)),
-                                       TableCell::markup(detail::sources_html({comparator.note}))});
+                                       TableCell::markup(detail::sources_html({comparator.note}), "source")});
     html += "<h3>Comparators</h3>\n<p>Levels to set the forecast against; they do not change the simulation.</p>\n" + table.render();
   }
-  return {"assumptions", "Assumptions", html, "starts-page"};
+  return {"assumptions", "Assumptions", html, "starts-page", ""};
 }
 
 }  // namespace caseflow

@@ -53,14 +53,14 @@ ReportSection children_in_care_section(const RunReportData& data) {
   for (size_t c = 0; c < data.scenario.comparators.size(); ++c) {
     const Comparator& comparator = data.scenario.comparators[c];
     chart.add_reference_line(comparator.count, line_styles[c],
-                             detail::comparator_name(comparator) + " " + format_trimmed(comparator.count, 1));
+                             detail::comparator_name(comparator) + ": " + format_trimmed(comparator.count, 1));
   }
 
   std::string html = "<p>The line is the median of the simulations: half are above it, half below. The darker band holds "
                      "the middle 50% of simulations, the lighter band 90%.";
-  if (!data.scenario.comparators.empty()) html += " Dashed lines are the comparators, named at the right.";
+  if (!data.scenario.comparators.empty()) html += " Dashed lines are the comparators, each named along its line.";
   html += "</p>\n<figure>\n" + chart.render() + "<figcaption>Children in care at the start of each month, " +
-          format_whole(data.replications()) + " simulations. The numbers are in the table below.</figcaption>\n</figure>\n";
+          format_whole(data.replications()) + " simulations. The numbers are in <a href=\"#table-in-care\">the data table</a>.</figcaption>\n</figure>\n";
 
   HtmlTable table("table-in-care", "Children in care: average and percentiles of the simulations");
   table.set_columns({"Date", "Average", "5%", "25%", "Median", "75%", "95%"}, {false, true, true, true, true, true, true});
@@ -69,8 +69,7 @@ ReportSection children_in_care_section(const RunReportData& data) {
     for (size_t q = 0; q < kStockQuantiles.size(); ++q) cells.push_back(TableCell::number(quantile[q][k], detail::show_percentile(quantile[q][k])));
     table.add_row(format_long_date(layout.snapshot_dates[k]), cells, format_iso_date(layout.snapshot_dates[k]));
   }
-  html += table.render();
-  return {"children-in-care", "Children in care", html, ""};
+  return {"children-in-care", "Children in care", html, "", table.render()};
 }
 
 }  // namespace caseflow

@@ -37,8 +37,10 @@ table.data { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric
 table.data caption { text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
 table.data th, table.data td { padding: 0.18rem 0.55rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 table.data thead th { border-bottom: 2px solid var(--ink); vertical-align: bottom; }
-table.data th[scope="row"] { font-weight: 400; white-space: nowrap; }
+table.data th[scope="row"] { font-weight: 400; min-width: 9.5em; }
+table.data td.source { min-width: 16em; }
 table.data .num { text-align: right; white-space: nowrap; }
+table.data thead th.num { white-space: normal; }
 table.data tr.total th, table.data tr.total td { font-weight: 700; }
 table.data tr.group th { font-weight: 700; padding-top: 0.8rem; border-bottom: 1px solid var(--ink); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -58,6 +60,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.85rem
   tr { break-inside: avoid; }
   .table-wrap { overflow: visible; }
   a { color: inherit; text-decoration: none; }
+  .key-figures { grid-template-columns: repeat(4, 1fr); }
   .key-figures li { border: 1px solid #8a8a8a; border-left: 5px solid var(--accent); }
   section.starts-page { break-before: page; }
 }
@@ -65,7 +68,16 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.85rem
 
 }  // namespace
 
-std::string render_report_html(const ReportDocument& document) {
+std::string render_report_html(const ReportDocument& input) {
+  ReportDocument document = input;
+  ReportSection tables{kDataTablesSectionId, "Data tables", "", "starts-page", ""};
+  for (const auto& section : input.sections)
+    if (!section.data_tables_html.empty())
+      tables.html += "<h3>" + escape_html(section.heading) + "</h3>\n" + section.data_tables_html;
+  if (!tables.html.empty()) {
+    tables.html = "<p>The numbers behind each chart, as the run's CSV files have them, rounded for reading.</p>\n" + tables.html;
+    document.sections.push_back(std::move(tables));
+  }
   std::string html = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
                      escape_html(document.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<header>\n";

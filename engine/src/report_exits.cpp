@@ -108,7 +108,7 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
   if (day != 1)
     html += " Simulated months run from the " + format_ordinal(day) + " of each month; each counts in the financial year in which it starts.";
   html += "</p>\n<figure>\n" + chart.render() + "<figcaption>Average over " + format_whole(data.replications()) +
-          " simulations. The numbers are in the table below.</figcaption>\n</figure>\n";
+          " simulations. The numbers are in <a href=\"#table-exits\">the data table</a>.</figcaption>\n</figure>\n";
 
   HtmlTable table("table-exits", "Children leaving care by route and financial year");
   table.set_columns({"Route", "Average", "5%", "Median", "95%"}, {false, true, true, true, true});
@@ -125,8 +125,7 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
                     std::to_string(years[y]) + "/" + (total ? std::string("all") : scenario.exits[route].id), total ? "total" : "");
     }
   }
-  html += table.render();
-  return ReportSection{"exits", "Leaving care, by route and financial year", html, ""};
+  return ReportSection{"exits", "Leaving care, by route and financial year", html, "", table.render()};
 }
 
 }  // namespace caseflow

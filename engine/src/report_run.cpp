@@ -152,7 +152,7 @@ ReportSection method_section(const RunReportData& data) {
           ": the same scenario, number of simulations and seed give the same figures. To reproduce them: <code>caseflow run " +
           escape_html(scenario_file) + " --replications " + std::to_string(data.replications()) + " --seed " +
           std::to_string(data.results.seed) + "</code>.</li>\n</ul>\n";
-  return {"about", "About these figures", html, ""};
+  return {"about", "About these figures", html, "", ""};
 }
 
 ReportDocument build_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options) {

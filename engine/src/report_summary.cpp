@@ -94,24 +94,23 @@ ReportSection summary_section(const RunReportData& data) {
   }
 
   if (!data.scenario.comparators.empty() && !moments.empty()) {
+    // A row per date and a column per comparator: there are few comparators, and maybe many years.
     HtmlTable table("table-comparators", "Chance that the number of children in care is at or below each comparator");
-    std::vector<std::string> headings{"Comparator", "Children in care"};
-    std::vector<bool> numeric{false, true};
-    for (const Moment& moment : moments) {
-      headings.push_back(moment.name);
-      numeric.push_back(true);
-    }
+    std::vector<std::string> headings{"Date"};
+    for (const Comparator& comparator : data.scenario.comparators)
+      headings.push_back(detail::comparator_name(comparator) + ": " + format_trimmed(comparator.count, 1));
+    std::vector<bool> numeric(headings.size(), true);
+    numeric[0] = false;
     table.set_columns(headings, numeric);
-    for (size_t c = 0; c < data.scenario.comparators.size(); ++c) {
-      const Comparator& comparator = data.scenario.comparators[c];
-      std::vector<TableCell> cells{TableCell::number(comparator.count, format_trimmed(comparator.count, 1))};
-      for (const Moment& moment : moments) {
-        auto cell = static_cast<Eigen::Index>(layout.stock_cell(moment.snapshot, in_care));
+    for (const Moment& moment : moments) {
+      auto cell = static_cast<Eigen::Index>(layout.stock_cell(moment.snapshot, in_care));
+      std::vector<TableCell> cells;
+      for (const Comparator& comparator : data.scenario.comparators) {
         long at_or_below = 0;
         for (Eigen::Index r = 0; r < data.results.stocks.rows(); ++r) at_or_below += data.results.stocks(r, cell) <= comparator.count;
         cells.push_back(TableCell::number(at_or_below / replications, show_share(at_or_below / replications)));
       }
-      table.add_row(detail::comparator_name(comparator), cells, comparator.id);
+      table.add_row(moment.name, cells, format_iso_date(layout.snapshot_dates[moment.snapshot]));
     }
     html += "<h3>Against the comparators</h3>\n<p>The share of simulations in which the number in care is at or below each "
             "comparator on each date. The comparators and their sources are listed under <a href=\"#assumptions\">Assumptions</a>.</p>\n" +
@@ -128,7 +127,7 @@ ReportSection summary_section(const RunReportData& data) {
     }
     html += ".</p>\n";
   }
-  return {"summary", "Summary", html, ""};
+  return {"summary", "Summary", html, "", ""};
 }
 
 }  // namespace caseflow

@@ -117,14 +117,42 @@ void SvgChart::add_interval_marks(std::vector<double> x, std::vector<double> low
   series_.push_back({Kind::interval, std::move(x), std::move(low), std::move(high), style, std::move(legend)});
 }
 
-std::string SvgChart::fill_of(const SeriesStyle& style, size_t pattern_index) const {
-  if (style.pattern == FillPattern::solid) return style.fill.hex();
-  return "url(#" + id_ + "-fill-" + std::to_string(pattern_index) + ")";
+std::string SvgChart::hatching(const SeriesStyle& style, const std::string& outline, double left, double top, double right,
+                               double bottom, const std::string& clip_id) const {
+  if (style.pattern == FillPattern::solid || !(right > left) || !(bottom > top)) return "";
+  constexpr double kSpacing = 6;
+  const double diagonal_step = kSpacing * 1.41421356;
+  std::string lines;
+  auto forward = [&](double step) {  // "/": x + y = c, drawn across the box and clipped to the shape
+    for (double c = left + top; c <= right + bottom + step; c += step)
+      lines += "M" + coordinate(c - bottom) + " " + coordinate(bottom) + "L" + coordinate(c - top) + " " + coordinate(top);
+  };
+  auto backward = [&](double step) {  // "\": x - y = c
+    for (double c = left - bottom; c <= right - top + step; c += step)
+      lines += "M" + coordinate(c + top) + " " + coordinate(top) + "L" + coordinate(c + bottom) + " " + coordinate(bottom);
+  };
+  double width = 1.3;
+  switch (style.pattern) {
+    case FillPattern::diagonal: forward(diagonal_step); break;
+    case FillPattern::back_diagonal: backward(diagonal_step); break;
+    case FillPattern::crosshatch:
+      forward(diagonal_step * 1.5);
+      backward(diagonal_step * 1.5);
+      width = 0.9;
+      break;
+    case FillPattern::horizontal:
+      for (double y = top + kSpacing / 2; y < bottom; y += kSpacing * 0.75) lines += "M" + coordinate(left) + " " + coordinate(y) + "H" + coordinate(right);
+      width = 1.1;
+      break;
+    case FillPattern::solid: break;
+  }
+  return "<clipPath id=\"" + clip_id + "\"><path d=\"" + outline + "\"/></clipPath><path d=\"" + lines + "\" clip-path=\"url(#" +
+         clip_id + ")\" fill=\"none\" stroke=\"" + style.pattern_ink.hex() + "\" stroke-width=\"" + coordinate(width) + "\"/>\n";
 }
 
 std::string SvgChart::render() const {
-  // Margins: room for the y tick labels on the left, reference labels on the right, x tick labels,
-  // the x axis label and the legend below.
+  // Margins: room for the y tick labels on the left, x tick labels, the x axis label and the legend
+  // below.
   double y_labels_width = 0;
   for (const auto& tick : y_axis_.ticks) y_labels_width = std::max(y_labels_width, text_width(tick.label));
   // Tick labels centred on the plot's edges stick out by half their width.
@@ -137,11 +165,7 @@ std::string SvgChart::render() const {
   };
   double left = 8 + y_labels_width + 8;
   left = std::max(left, edge_overhang(x_axis_.min));
-  double reference_width = 0;
-  for (const auto& series : series_)
-    if (series.kind == Kind::reference) reference_width = std::max(reference_width, text_width(series.legend));
-  double right = reference_width > 0 ? std::min(reference_width + 14, width_ * 0.35) : 16;
-  right = std::max(right, edge_overhang(x_axis_.max));
+  double right = std::max(16.0, edge_overhang(x_axis_.max));
   double top = y_axis_.label.empty() ? 10 : 28;
   size_t x_label_lines = 1;
   for (const auto& tick : x_axis_.ticks) x_label_lines = std::max(x_label_lines, split_lines(tick.label).size());
@@ -152,7 +176,7 @@ std::string SvgChart::render() const {
 
   // The legend: equal columns wide enough for the longest entry, filled down each column first.
   double item_width = 0;
-  for (size_t index : legend_order_) item_width = std::max(item_width, kSwatchWidth + 8 + text_width(series_[index].legend) + 20);
+  for (size_t index : legend_order_) item_width = std::max(item_width, kSwatchWidth + 8 + text_width(series_[index].legend) + 12);
   size_t columns = legend_order_.empty() ? 1 : std::max<size_t>(1, static_cast<size_t>((width_ - 16) / std::max(item_width, 1.0)));
   columns = std::min(columns, std::max<size_t>(legend_order_.size(), 1));
   size_t rows = (legend_order_.size() + columns - 1) / columns;
@@ -169,25 +193,10 @@ std::string SvgChart::render() const {
   svg += "<title id=\"" + id_ + "-title\">" + escape_html(title_) + "</title>\n";
   svg += "<desc id=\"" + id_ + "-desc\">" + escape_html(description_) + "</desc>\n";
 
-  // Fill patterns, one per patterned series, and a clip so nothing is drawn outside the plot.
+  // A clip so that nothing is drawn outside the plot.
   svg += "<defs>\n<clipPath id=\"" + id_ + "-plot\"><rect x=\"" + coordinate(plot_left) + "\" y=\"" +
          coordinate(plot_top - 1) + "\" width=\"" + coordinate(plot_width) + "\" height=\"" + coordinate(plot_height_ + 2) +
          "\"/></clipPath>\n";
-  for (size_t i = 0; i < series_.size(); ++i) {
-    const SeriesStyle& style = series_[i].style;
-    if (style.pattern == FillPattern::solid) continue;
-    std::string ink = style.pattern_ink.hex();
-    std::string pattern = "<pattern id=\"" + id_ + "-fill-" + std::to_string(i) + "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\"";
-    if (style.pattern != FillPattern::dots) pattern += " patternTransform=\"rotate(45)\"";
-    pattern += "><rect width=\"6\" height=\"6\" fill=\"" + style.fill.hex() + "\"/>";
-    switch (style.pattern) {
-      case FillPattern::diagonal: pattern += "<path d=\"M1.5 0V6\" stroke=\"" + ink + "\" stroke-width=\"1.4\"/>"; break;
-      case FillPattern::crosshatch: pattern += "<path d=\"M1.5 0V6M0 1.5H6\" stroke=\"" + ink + "\" stroke-width=\"0.9\"/>"; break;
-      case FillPattern::dots: pattern += "<circle cx=\"3\" cy=\"3\" r=\"1.1\" fill=\"" + ink + "\"/>"; break;
-      case FillPattern::solid: break;
-    }
-    svg += pattern + "</pattern>\n";
-  }
   svg += "</defs>\n";
 
   // Grid and y tick labels under the data.
@@ -212,10 +221,21 @@ std::string SvgChart::render() const {
       case Kind::area: {
         if (series.x.empty()) break;
         std::string path = "M";
-        for (size_t j = 0; j < series.x.size(); ++j) path += (j ? "L" : "") + coordinate(sx(series.x[j])) + " " + coordinate(sy(series.high[j]));
-        for (size_t j = series.x.size(); j-- > 0;) path += "L" + coordinate(sx(series.x[j])) + " " + coordinate(sy(series.low[j]));
-        svg += "<path d=\"" + path + "Z\" fill=\"" + fill_of(style, i) + "\"" +
-               (style.stroke_width > 0 ? stroke_attributes(style) + " stroke-linejoin=\"round\"" : std::string()) + "/>\n";
+        double top = plot_bottom, bottom = plot_top;
+        for (size_t j = 0; j < series.x.size(); ++j) {
+          path += (j ? "L" : "") + coordinate(sx(series.x[j])) + " " + coordinate(sy(series.high[j]));
+          top = std::min(top, sy(series.high[j]));
+        }
+        for (size_t j = series.x.size(); j-- > 0;) {
+          path += "L" + coordinate(sx(series.x[j])) + " " + coordinate(sy(series.low[j]));
+          bottom = std::max(bottom, sy(series.low[j]));
+        }
+        path += "Z";
+        svg += "<path d=\"" + path + "\" fill=\"" + style.fill.hex() + "\"/>\n";
+        svg += hatching(style, path, sx(series.x.front()), top, sx(series.x.back()), bottom, id_ + "-hatch-" + std::to_string(i));
+        // The outline last, over the hatching, so neighbouring layers stay clearly apart.
+        if (style.stroke_width > 0)
+          svg += "<path d=\"" + path + "\" fill=\"none\"" + stroke_attributes(style) + " stroke-linejoin=\"round\"/>\n";
         break;
       }
       case Kind::line: {
@@ -226,13 +246,22 @@ std::string SvgChart::render() const {
         break;
       }
       case Kind::bar: {
+        std::string outline;
+        double left = plot_right, right = plot_left, top = plot_bottom, bottom = plot_top;
         for (size_t j = 0; j < series.x.size(); ++j) {
           double x0 = sx(series.x[j] - series.bar_width / 2), x1 = sx(series.x[j] + series.bar_width / 2);
           double y0 = sy(series.high[j]), y1 = sy(series.low[j]);
           if (y1 - y0 <= 0) continue;
-          svg += "<rect x=\"" + coordinate(x0) + "\" y=\"" + coordinate(y0) + "\" width=\"" + coordinate(x1 - x0) + "\" height=\"" +
-                 coordinate(y1 - y0) + "\" fill=\"" + fill_of(style, i) + "\"" + (style.stroke_width > 0 ? stroke_attributes(style) : "") + "/>\n";
+          outline += "M" + coordinate(x0) + " " + coordinate(y0) + "H" + coordinate(x1) + "V" + coordinate(y1) + "H" + coordinate(x0) + "Z";
+          left = std::min(left, x0);
+          right = std::max(right, x1);
+          top = std::min(top, y0);
+          bottom = std::max(bottom, y1);
         }
+        if (outline.empty()) break;
+        svg += "<path d=\"" + outline + "\" fill=\"" + style.fill.hex() + "\"/>\n";
+        svg += hatching(style, outline, left, top, right, bottom, id_ + "-hatch-" + std::to_string(i));
+        if (style.stroke_width > 0) svg += "<path d=\"" + outline + "\" fill=\"none\"" + stroke_attributes(style) + "/>\n";
         break;
       }
       case Kind::interval: {
@@ -256,23 +285,66 @@ std::string SvgChart::render() const {
   }
   svg += "</g>\n";
 
-  // Reference labels at the right, nudged apart so that close lines keep readable labels.
-  std::vector<std::pair<double, size_t>> labels;
-  for (size_t i = 0; i < series_.size(); ++i)
-    if (series_[i].kind == Kind::reference) labels.emplace_back(sy(series_[i].high[0]), i);
-  std::sort(labels.begin(), labels.end());
-  for (size_t k = 1; k < labels.size(); ++k) labels[k].first = std::max(labels[k].first, labels[k - 1].first + kLineHeight);
-  if (!labels.empty() && labels.back().first > plot_bottom + 4) {
-    labels.back().first = plot_bottom + 4;
-    for (size_t k = labels.size() - 1; k-- > 0;) labels[k].first = std::min(labels[k].first, labels[k + 1].first - kLineHeight);
+  // Reference labels inside the plot, just above or below their lines at the left or the right end:
+  // whichever of the four places covers the least of the data and of the labels already placed. A
+  // white halo keeps a label readable where it must cross a band.
+  struct Box {
+    double left, right, top, bottom;
+    bool overlaps(const Box& other) const {
+      return left < other.right && other.left < right && top < other.bottom && other.top < bottom;
+    }
+  };
+  auto data_covered = [&](const Box& box) {
+    double score = 0;
+    for (const Series& series : series_) {
+      if (series.kind == Kind::reference || series.kind == Kind::interval) continue;
+      for (size_t j = 0; j < series.x.size(); ++j) {
+        double x = sx(series.x[j]);
+        if (x < box.left - 6 || x > box.right + 6) continue;
+        double top = sy(series.high[j]), bottom = series.kind == Kind::line ? top : sy(series.low[j]);
+        if (series.kind == Kind::line) {
+          top -= 2;
+          bottom += 2;
+        }
+        // A line under a label hurts more than a band behind it.
+        if (top < box.bottom && box.top < bottom) score += series.kind == Kind::line ? 3 : 1;
+      }
+    }
+    return score;
+  };
+  std::vector<Box> placed;
+  std::string labels;
+  for (size_t i = 0; i < series_.size(); ++i) {
+    if (series_[i].kind != Kind::reference) continue;
+    double line_y = sy(series_[i].high[0]), width = text_width(series_[i].legend);
+    double best_score = 0, best_x = 0, best_baseline = 0;
+    bool best_at_end = false, first = true;
+    for (bool at_end : {false, true})
+      for (bool below : {false, true}) {
+        double baseline = below ? line_y + 5 + kFontSize - 2 : line_y - 5;
+        baseline = std::clamp(baseline, plot_top + kFontSize - 2, plot_bottom - 3);
+        double x = at_end ? plot_right - 6 : plot_left + 6;
+        Box box{at_end ? x - width : x, at_end ? x : x + width, baseline - kFontSize + 2, baseline + 3};
+        double score = data_covered(box);
+        for (const Box& other : placed)
+          if (box.overlaps(other)) score += 1000;
+        if (first || score < best_score) {
+          first = false;
+          best_score = score;
+          best_x = x;
+          best_baseline = baseline;
+          best_at_end = at_end;
+        }
+      }
+    placed.push_back({best_at_end ? best_x - width : best_x, best_at_end ? best_x : best_x + width, best_baseline - kFontSize + 2,
+                      best_baseline + 3});
+    labels += "<text x=\"" + coordinate(best_x) + "\" y=\"" + coordinate(best_baseline) + "\"" +
+              (best_at_end ? " text-anchor=\"end\"" : "") + " fill=\"" + series_[i].style.stroke.hex() + "\">" +
+              escape_html(series_[i].legend) + "</text>";
   }
-  if (!labels.empty()) {
-    svg += "<g class=\"reference-labels\" dominant-baseline=\"middle\">";
-    for (const auto& [y, index] : labels)
-      svg += "<text x=\"" + coordinate(plot_right + 6) + "\" y=\"" + coordinate(y) + "\" fill=\"" + series_[index].style.stroke.hex() + "\">" +
-             escape_html(series_[index].legend) + "</text>";
-    svg += "</g>\n";
-  }
+  if (!labels.empty())
+    svg += "<g class=\"reference-labels\" stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\">" +
+           labels + "</g>\n";
 
   // The x axis: a baseline, ticks and labels.
   svg += "<g class=\"x-axis\" stroke=\"" + std::string(kAxisColour) + "\"><line x1=\"" + coordinate(plot_left) + "\" x2=\"" +
@@ -317,9 +389,13 @@ std::string SvgChart::render() const {
                  coordinate(x + kSwatchWidth / 2 - 5) + " " + coordinate(y - 7) + "h10M" + coordinate(x + kSwatchWidth / 2 - 5) + " " +
                  coordinate(y + 7) + "h10\" fill=\"none\"" + stroke_attributes(style) + "/>";
           break;
-        default:
-          svg += "<rect x=\"" + coordinate(x) + "\" y=\"" + coordinate(y - 7) + "\" width=\"" + coordinate(kSwatchWidth) +
-                 "\" height=\"14\" fill=\"" + fill_of(style, legend_order_[n]) + "\" stroke=\"" + kAxisColour + "\" stroke-width=\"0.5\"/>";
+        default: {
+          std::string swatch = "M" + coordinate(x) + " " + coordinate(y - 7) + "h" + coordinate(kSwatchWidth) + "v14h-" +
+                               coordinate(kSwatchWidth) + "Z";
+          svg += "<path d=\"" + swatch + "\" fill=\"" + style.fill.hex() + "\"/>";
+          svg += hatching(style, swatch, x, y - 7, x + kSwatchWidth, y + 7, id_ + "-swatch-" + std::to_string(n));
+          svg += "<path d=\"" + swatch + "\" fill=\"none\" stroke=\"" + kAxisColour + "\" stroke-width=\"0.5\"/>";
+        }
       }
       svg += "<text x=\"" + coordinate(x + kSwatchWidth + 8) + "\" y=\"" + coordinate(y) + "\">" + escape_html(series.legend) + "</text>\n";
     }

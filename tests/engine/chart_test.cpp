@@ -154,12 +154,13 @@ TEST(SvgChart, MapsDataToThePlotAndParses) {
   }
   EXPECT_TRUE(found);
 
-  // Labels of reference lines 0.1 apart are pushed apart to stay readable.
-  std::vector<double> label_y;
+  // Labels of reference lines 0.1 apart do not sit on one another.
+  std::vector<const HtmlElement*> labels;
   for (const HtmlElement* text : element.find_all("text"))
-    if (text->all_text() == "first <ref>" || text->all_text() == "second") label_y.push_back(std::stod(text->attribute("y")));
-  ASSERT_EQ(label_y.size(), 2u);
-  EXPECT_GE(std::abs(label_y[0] - label_y[1]), 14.9);
+    if (text->all_text() == "first <ref>" || text->all_text() == "second") labels.push_back(text);
+  ASSERT_EQ(labels.size(), 2u);
+  EXPECT_TRUE(std::abs(std::stod(labels[0]->attribute("y")) - std::stod(labels[1]->attribute("y"))) >= 14 ||
+              labels[0]->attribute("text-anchor") != labels[1]->attribute("text-anchor"));
 
   // The stack's legend lists the top layer first.
   std::vector<std::string> legend;
@@ -167,4 +168,29 @@ TEST(SvgChart, MapsDataToThePlotAndParses) {
     if (group->attribute("class") == "legend")
       for (const HtmlElement* text : group->find_all("text")) legend.push_back(text->all_text());
   EXPECT_EQ(legend, (std::vector<std::string>{"band", "diagonal", "c", "b", "a"}));
+}
+
+TEST(SvgChart, ReferenceLabelsAvoidTheData) {
+  // A band over the left half, around the reference line: the label goes to the right end.
+  auto label_anchor = [](double band_from, double band_to) {
+    SvgChart chart("c2", "t", "d");
+    ChartAxis x{0, 10, {}, {}, ""}, y{0, 100, {}, {}, ""};
+    chart.set_x_axis(x);
+    chart.set_y_axis(y);
+    std::vector<double> xs, low, high;
+    for (int i = 0; i <= 10; ++i) {
+      xs.push_back(i);
+      bool inside = i >= band_from && i <= band_to;
+      low.push_back(inside ? 30 : 0);
+      high.push_back(inside ? 70 : 0);
+    }
+    chart.add_band(xs, low, high, SeriesStyle{}, "");
+    chart.add_reference_line(50, dashed_line_styles(1)[0], "level");
+    auto root = parse_html(chart.render());
+    for (const HtmlElement* text : root->find_all("text"))
+      if (text->all_text() == "level") return text->attribute("text-anchor");
+    return std::string("missing");
+  };
+  EXPECT_EQ(label_anchor(0, 5), "end");
+  EXPECT_EQ(label_anchor(5, 10), "");  // at the start, the default
 }

@@ -17,6 +17,7 @@
 #include "caseflow/report_run.hpp"
 #include "caseflow/report_run_sections.hpp"
 #include "caseflow/run_outputs.hpp"
+#include "caseflow/scenario_json.hpp"
 #include "caseflow/summary.hpp"
 #include "caseflow/uk_format.hpp"
 #include "html_checker.hpp"
@@ -28,7 +29,8 @@ using namespace caseflow::testing;
 
 namespace {
 
-const std::vector<std::string> kSectionIds = {"summary", "children-in-care", "by-state", "exits", "assumptions", "about"};
+const std::vector<std::string> kSectionIds = {"summary", "children-in-care", "by-state", "exits", "assumptions", "about",
+                                              "data-tables"};
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -134,21 +136,29 @@ TEST_F(ReportTest, ReportOfARunIsWellFormedWithEverySectionAndEqualsItsCsvFiles)
   ASSERT_EQ(links.size(), kSectionIds.size());
   for (size_t i = 0; i < links.size(); ++i) EXPECT_EQ(links[i], "#" + kSectionIds[i]);
 
-  // Three charts, each an accessible image with a data table in its section.
+  // Three charts, each an accessible image whose caption links to its data table under "Data tables".
   auto charts = root->find_all("svg");
   ASSERT_EQ(charts.size(), 3u);
-  for (const HtmlElement* chart : charts) {
+  const std::vector<std::string> chart_tables = {"#table-in-care", "#table-by-state-1", "#table-exits"};
+  for (size_t c = 0; c < charts.size(); ++c) {
+    const HtmlElement* chart = charts[c];
     EXPECT_EQ(chart->attribute("role"), "img");
     EXPECT_EQ(chart->find_all("title").size(), 1u);
     EXPECT_FALSE(chart->find_all("desc")[0]->all_text().empty());
     ASSERT_NE(chart->ancestor("figure"), nullptr);
-    EXPECT_FALSE(chart->ancestor("section")->find_all("table").empty()) << chart->attribute("aria-labelledby");
+    auto links = chart->ancestor("figure")->find_all("a");
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0]->attribute("href"), chart_tables[c]);
+    const HtmlElement* table = root->find_id(chart_tables[c].substr(1));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->name, "table");
+    EXPECT_EQ(table->ancestor("section")->attribute("id"), "data-tables");
   }
   // Three dashed comparator lines in the fan chart, labelled.
   std::string fan = html.substr(html.find("<svg"), html.find("</svg>") - html.find("<svg"));
   auto fan_lines = charts[0]->find_all("line");
   EXPECT_EQ(std::count_if(fan_lines.begin(), fan_lines.end(), [](const HtmlElement* line) { return line->has("stroke-dasharray"); }), 3);
-  EXPECT_NE(fan.find(">Region 130<"), std::string::npos);
+  EXPECT_NE(fan.find(">Region: 130<"), std::string::npos);
 
   // Self-contained: nothing to fetch, nothing to run.
   for (const char* forbidden : {"<script", "<link", "<img", "<iframe", "src=", "@import", "http://", "https://"})
@@ -165,7 +175,8 @@ TEST_F(ReportTest, ReportOfARunIsWellFormedWithEverySectionAndEqualsItsCsvFiles)
   ASSERT_EQ(in_care.size(), 37u);
   for (const auto& [date, values] : in_care) EXPECT_EQ(values, (summary[{date, "in_care"}])) << date;
   const std::vector<std::string> states = {"ico", "plan_sgo", "placed_with_parents", "long_term_foster", "section20", "in_care"};
-  auto by_state = table_values(*root, "table-by-state");
+  auto by_state = table_values(*root, "table-by-state-1");  // six columns fit one table
+  EXPECT_EQ(root->find_id("table-by-state-2"), nullptr);
   ASSERT_EQ(by_state.size(), 37u);
   for (const auto& [date, values] : by_state) {
     ASSERT_EQ(values.size(), states.size());
@@ -222,20 +233,19 @@ TEST_F(ReportTest, ReportOfARunIsWellFormedWithEverySectionAndEqualsItsCsvFiles)
   const std::vector<double> levels = {130, 100, 95};
   const std::vector<std::string> comparator_ids = {"region", "england", "neighbours"};
   auto comparator_rows = table_values(*root, "table-comparators");
-  ASSERT_EQ(comparator_rows.size(), 3u);
-  for (size_t c = 0; c < levels.size(); ++c) {
-    EXPECT_EQ(comparator_rows[c].first, comparator_ids[c]);
-    ASSERT_EQ(comparator_rows[c].second.size(), 1 + moments.size());
-    EXPECT_EQ(comparator_rows[c].second[0], format_number(levels[c]));
-    for (size_t m = 0; m < moments.size(); ++m) {
-      const auto& counts = in_care_by_date[moments[m]];
-      ASSERT_EQ(counts.size(), static_cast<size_t>(replications));
+  ASSERT_EQ(comparator_rows.size(), moments.size());
+  for (size_t m = 0; m < moments.size(); ++m) {
+    EXPECT_EQ(comparator_rows[m].first, moments[m]);
+    ASSERT_EQ(comparator_rows[m].second.size(), levels.size());
+    const auto& counts = in_care_by_date[moments[m]];
+    ASSERT_EQ(counts.size(), static_cast<size_t>(replications));
+    for (size_t c = 0; c < levels.size(); ++c) {
       double share = std::count_if(counts.begin(), counts.end(), [&](double n) { return n <= levels[c]; }) / double(replications);
-      EXPECT_EQ(comparator_rows[c].second[m + 1], format_number(share)) << c << " " << moments[m];
+      EXPECT_EQ(comparator_rows[m].second[c], format_number(share)) << comparator_ids[c] << " " << moments[m];
     }
   }
-  const HtmlElement* table_head = root->find_id("table-comparators")->find_all("thead")[0];
-  EXPECT_NE(table_head->all_text().find("31 March 2022"), std::string::npos);
+  EXPECT_NE(root->find_id("table-comparators")->find_all("thead")[0]->all_text().find("neighbours: 95"), std::string::npos);
+  EXPECT_NE(root->find_id("table-comparators")->find_all("tbody")[0]->all_text().find("31 March 2022"), std::string::npos);
 
   // The plain-language summary quotes summary.csv's 5th and 95th percentiles, rounded to whole children.
   std::string summary_text = root->find_id("summary")->all_text();
@@ -385,4 +395,31 @@ TEST(Report, RejectsResultsFromAnotherScenario) {
   small["states"] = {{{"id", "care"}}};
   Scenario scenario = scenario_from_json(example_with_comparators());
   EXPECT_THROW(render_run_report(scenario, run(small, 2)), std::invalid_argument);
+}
+
+TEST(Report, DescribesPipelinesFosterPlacementsAndInterventions) {
+  Scenario scenario = load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/strategies/all-combined.json");
+  ASSERT_FALSE(scenario.pipelines.empty());
+  ASSERT_TRUE(scenario.has_foster_placements);
+  ASSERT_FALSE(scenario.interventions.empty());
+  Simulation simulation(scenario);
+  RunOptions options;
+  options.replications = 10;
+  std::string html = render_run_report(simulation.scenario(), run_replications(simulation, options));
+  auto root = parse_html(html);
+  size_t stages = 0;
+  for (const auto& pipeline : scenario.pipelines) stages += pipeline.stages.size();
+  EXPECT_EQ(table_values(*root, "table-pipelines").size(), stages);
+  EXPECT_EQ(root->find_id("table-interventions")->find_all("tbody")[0]->find_all("tr").size(), scenario.interventions.size());
+  EXPECT_EQ(root->find_id("table-transitions")->find_all("tbody")[0]->find_all("tr").size(), scenario.transitions.size());
+  EXPECT_NE(root->find_id("assumptions")->all_text().find("uses a foster placement"), std::string::npos);
+  // Thirteen columns (twelve states and all) in tables of at most six.
+  size_t columns = 0, parts = 0;
+  for (; const HtmlElement* table = root->find_id("table-by-state-" + std::to_string(parts + 1)); ++parts) {
+    size_t headings = table->find_all("thead")[0]->find_all("th").size() - 1;
+    EXPECT_LE(headings, 6u);
+    columns += headings;
+  }
+  EXPECT_EQ(columns, scenario.states.size() + 1);
+  EXPECT_EQ(parts, 3u);
 }

@@ -22,7 +22,9 @@ struct Colour {
   static Colour from_oklch(double lightness, double chroma, double hue_degrees);
 };
 
-enum class FillPattern { solid, diagonal, dots, crosshatch };
+// Hatching over a fill, drawn as lines (SVG <pattern> fills are rasterised when a browser prints to
+// PDF, which blurs them and makes the file large; lines stay sharp).
+enum class FillPattern { solid, diagonal, back_diagonal, crosshatch, horizontal };
 
 struct SeriesStyle {
   Colour fill;             // areas, bands and bars
@@ -30,7 +32,7 @@ struct SeriesStyle {
   double stroke_width = 0;
   std::string dash;        // SVG stroke-dasharray, "" for a solid line
   FillPattern pattern = FillPattern::solid;
-  Colour pattern_ink;      // the colour of the pattern's marks over `fill`
+  Colour pattern_ink;      // the colour of the hatching over `fill`
 };
 
 // Fills for `count` stacked layers: lightness spread over a wide range and interleaved so that

@@ -12,9 +12,10 @@ struct TableCell {
   std::string html;   // what is shown, already escaped
   std::string value;  // the exact number for data-value, "" for text cells
   bool numeric = false;
+  std::string css_class;  // optional
 
   static TableCell text(const std::string& plain);     // escapes
-  static TableCell markup(std::string html);           // trusted, already escaped
+  static TableCell markup(std::string html, std::string css_class = "");  // trusted, already escaped
   static TableCell number(double exact, std::string shown);  // right-aligned, data-value = format_number(exact)
 };
 

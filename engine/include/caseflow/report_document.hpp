@@ -16,6 +16,10 @@ struct ReportSection {
   std::string heading;  // plain text, the section's <h2> and its entry in the contents
   std::string html;     // the body, already escaped; sub-headings are <h3>
   std::string css_class;  // optional, e.g. "starts-page" to begin a new page when printed
+  // The data tables behind the section's charts, already escaped. They are gathered at the end of the
+  // page under "Data tables", so the text and charts read (and print) without pages of numbers between
+  // them; the section links to them.
+  std::string data_tables_html;
 };
 
 struct ReportDocument {
@@ -25,6 +29,9 @@ struct ReportDocument {
   std::vector<ReportSection> sections;
   std::string footer_html;
 };
+
+// The id of the closing section that holds the sections' data tables.
+inline constexpr const char* kDataTablesSectionId = "data-tables";
 
 std::string render_report_html(const ReportDocument& document);
 

@@ -23,7 +23,7 @@ struct ChartAxis {
 
 class SvgChart {
  public:
-  // `id` must be unique in the page: it prefixes the ids of the chart's title and patterns.
+  // `id` must be unique in the page: it prefixes the ids of the chart's title and clip paths.
   SvgChart(std::string id, std::string title, std::string description);
 
   // Width of the whole drawing and height of the plotting area, in SVG units (about CSS pixels);
@@ -36,7 +36,8 @@ class SvgChart {
   void add_band(std::vector<double> x, std::vector<double> low, std::vector<double> high, SeriesStyle style,
                 std::string legend);
   void add_line(std::vector<double> x, std::vector<double> y, SeriesStyle style, std::string legend);
-  // A horizontal line across the plot, named by a label at its right end (no legend entry).
+  // A horizontal line across the plot, named by a label at one of its ends, above or below it, placed
+  // where it hides the least of the data (no legend entry).
   void add_reference_line(double y, SeriesStyle style, std::string label);
   // layers[k][i]: the thickness of layer k at x[i]; layer 0 at the bottom. The legend lists the top first.
   void add_stacked_areas(std::vector<double> x, std::vector<std::vector<double>> layers, std::vector<SeriesStyle> styles,
@@ -59,7 +60,10 @@ class SvgChart {
     std::string legend;
     double bar_width = 0;
   };
-  std::string fill_of(const SeriesStyle& style, size_t pattern_index) const;
+  // The hatching of `style` over the shape `outline` (path data) within its bounding box, as lines
+  // clipped to the shape; "" for a solid style.
+  std::string hatching(const SeriesStyle& style, const std::string& outline, double left, double top, double right,
+                       double bottom, const std::string& clip_id) const;
 
   std::string id_, title_, description_;
   double width_ = 720, plot_height_ = 300;
