@@ -60,6 +60,13 @@ namespace {
 
 std::string name_of(const std::string& label, const std::string& id) { return label.empty() ? id : label; }
 
+// A note closing a sentence of the report: escaped, with a full stop unless it has one.
+std::string source_sentence(const std::string& note) {
+  std::string html = detail::sources_html({note});
+  bool ends_a_sentence = !note.empty() && (note.back() == '.' || note.back() == '!' || note.back() == '?');
+  return html + (ends_a_sentence ? "" : ".");
+}
+
 std::string pipeline_name(const Pipeline& pipeline) { return name_of(pipeline.label, pipeline.id); }
 
 std::string stage_name(const Pipeline& pipeline, int stage) {
@@ -177,7 +184,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
     html += "<h3>Leaving care by age</h3>\n<p>Every child leaves care on reaching " + format_trimmed(scenario.age_out.age_years, 2) +
             " years of age, by the route <strong>" +
             escape_html(name_of(scenario.exits[scenario.age_out.exit].label, scenario.exits[scenario.age_out.exit].id)) +
-            "</strong>, whatever else is pending. Source: " + detail::sources_html({scenario.age_out.note}) + ".</p>\n";
+            "</strong>, whatever else is pending. Source: " + source_sentence(scenario.age_out.note) + "</p>\n";
   }
   if (!scenario.arrivals.empty()) {
     HtmlTable table("table-arrivals", "Children entering care", true);
@@ -255,7 +262,7 @@ ReportSection assumptions_section(const Scenario& scenario) {
             " placements are free beyond those in use, and " + format_trimmed(foster.recruited_per_year, 2) +
             " more are recruited a year (net). A child who needs a placement when none is free goes to <strong>" +
             escape_html(state_name(foster.overflow_state)) + "</strong> instead, and steps down when one frees up, longest "
-            "waiting first. Source: " + detail::sources_html({foster.note}) + ".</p>\n";
+            "waiting first. Source: " + source_sentence(foster.note) + "</p>\n";
   }
   if (!scenario.interventions.empty()) {
     HtmlTable table("table-interventions", "Interventions", true);

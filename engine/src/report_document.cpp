@@ -40,7 +40,7 @@ table.data thead th { border-bottom: 2px solid var(--ink); vertical-align: botto
 table.data th[scope="row"] { font-weight: 400; min-width: 9.5em; }
 table.data td.source { min-width: 16em; }
 table.data .num { text-align: right; white-space: nowrap; }
-table.data thead th.num { white-space: normal; }
+table.data thead th.num { white-space: normal; min-width: 4.5em; }
 table.data tr.total th, table.data tr.total td { font-weight: 700; }
 table.data tr.group th { font-weight: 700; padding-top: 0.8rem; border-bottom: 1px solid var(--ink); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -117,6 +117,12 @@ ChartAxis snapshot_axis(const RunReportData& data) {
 
 ChartAxis count_axis(double max_value, std::string label, double min_value) {
   NiceAxis nice = nice_axis(min_value, std::max(max_value, min_value + 1.0), 5);
+  if (nice.step < 1) {  // children come whole: no ticks at 4.2
+    nice.min = std::floor(min_value);
+    nice.max = std::max(std::ceil(max_value), nice.min + 1);
+    nice.ticks.clear();
+    for (double tick = nice.min; tick <= nice.max; ++tick) nice.ticks.push_back(tick);
+  }
   ChartAxis axis;
   axis.min = nice.min;
   axis.max = nice.max;
@@ -167,8 +173,10 @@ ReportDocument build_run_report(const Scenario& scenario, const RunResults& resu
                        "), from " + format_whole(data.replications()) +
                        (data.replications() == 1 ? " simulation" : " simulations") + " of the scenario.";
   document.sections.push_back(summary_section(data));
-  document.sections.push_back(children_in_care_section(data));
-  document.sections.push_back(stocks_by_state_section(data));
+  if (layout.months() > 0) {  // a forecast of no months has nothing to chart: the summary says it all
+    document.sections.push_back(children_in_care_section(data));
+    document.sections.push_back(stocks_by_state_section(data));
+  }
   if (auto exits = exits_by_year_section(data)) document.sections.push_back(std::move(*exits));
   document.sections.push_back(assumptions_section(scenario));
   document.sections.push_back(method_section(data));

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -422,4 +423,22 @@ TEST(Report, DescribesPipelinesFosterPlacementsAndInterventions) {
   }
   EXPECT_EQ(columns, scenario.states.size() + 1);
   EXPECT_EQ(parts, 3u);
+}
+
+TEST(Report, EdgeCasesStillGiveAWellFormedReport) {
+  // No horizon at all; and a scenario in which nobody is ever in care.
+  json at_start = scenario_skeleton(0);
+  at_start["states"] = {{{"id", "care"}}};
+  at_start["initial_population"] = {{{"state", "care"}, {"count", 4}, {"age_years", {{"5-9", 1.0}}}}};
+  json empty = scenario_skeleton(14);
+  empty["states"] = {{{"id", "care"}}};
+  empty["exits"] = {{{"id", "home"}}};
+  for (const json& document : {at_start, empty}) {
+    std::string html = render_run_report(scenario_from_json(document), run(document, 3));
+    std::unique_ptr<HtmlElement> root;
+    ASSERT_NO_THROW(root = parse_html(html)) << document.dump();
+    EXPECT_NE(root->find_id("summary"), nullptr);
+    // No number came out as nan or inf (in a coordinate: "%.1f" writes "-nan"), nor as "n/a".
+    EXPECT_FALSE(std::regex_search(html, std::regex(R"(\b(nan|inf|infinite)\b|n/a)", std::regex::icase)));
+  }
 }
