@@ -1,18 +1,21 @@
 # Thin wrapper: install what is missing, configure, build, then run or test.
-# `make run` and `make test` are the README's two commands.
+# `make run` and `make test` are the README's two commands; `make python` installs the Python package.
 
 BUILD    ?= build
 JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev;
-# Chromium, Python and a font for the test that renders the HTML report in a browser).
+# Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; Chromium and
+# a font for the test that renders the HTML report in a browser).
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev \
-            python3 chromium fonts-dejavu-core
+            pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
+            python3-nbformat python3-nbclient python3-ipykernel chromium fonts-dejavu-core
+# Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
+PYTHON   := /usr/bin/python3
 # The Herefordshire baseline once it exists; the worked example until then.
 SCENARIO ?= $(firstword $(wildcard scenarios/herefordshire-2020.json) scenarios/example-small.json)
 RESULTS  ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: deps configure build run test clean
+.PHONY: deps configure build run test python clean
 
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -22,7 +25,7 @@ deps:
 	fi
 
 configure: deps
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE=$(PYTHON)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -32,6 +35,18 @@ run: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	PYTHONPATH=$(abspath $(BUILD))/python CASEFLOW_CLI=$(abspath $(BUILD))/engine/caseflow \
+	  $(PYTHON) -m pytest tests/python -q
+
+# Makes `import caseflow` work in /usr/bin/python3 and its Jupyter kernel for the current user, with no
+# package index and no pip (Debian's pip refuses to install outside a virtualenv): a .pth file in the
+# user's site-packages pointing at the package this build staged in $(BUILD)/python. Re-run after a pull.
+python: build
+	@site=$$($(PYTHON) -m site --user-site) || \
+	  { echo "user site-packages are disabled for $(PYTHON); use PYTHONPATH=$(abspath $(BUILD))/python instead"; exit 1; }; \
+	mkdir -p "$$site" && echo "$(abspath $(BUILD))/python" > "$$site/caseflow.pth" && \
+	cd / && $(PYTHON) -c 'import caseflow; print("caseflow", caseflow.__version__, "from", caseflow.__path__[0])' && \
+	echo "installed for $(PYTHON) by $$site/caseflow.pth"
 
 clean:
 	rm -rf $(BUILD) results

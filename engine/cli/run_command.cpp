@@ -53,7 +53,7 @@ int run_command(const std::vector<std::string>& words) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   // The report is staged before the CSV files are committed and committed after them: all or nothing.
   if (report) report->stage(render_run_report(simulation.scenario(), results, {scenario_path}));
-  write_run_outputs(results, out, arguments.has("--per-replication"));
+  write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets);
   if (report) report->commit();
 
   std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",

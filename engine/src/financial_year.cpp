@@ -18,7 +18,7 @@ Date financial_year_end(int year) { return sys_days{std::chrono::year{year + 1} 
 
 std::string financial_year_label(int year) {
   char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "%d-%02d", year, ((year + 1) % 100 + 100) % 100);
+  std::snprintf(buffer, sizeof buffer, "%d/%02d", year, ((year + 1) % 100 + 100) % 100);
   return buffer;
 }
 

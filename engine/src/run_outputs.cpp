@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "caseflow/cost_summary.hpp"
 #include "caseflow/staged_output.hpp"
 #include "caseflow/summary.hpp"
 
@@ -70,13 +71,20 @@ void write_flows_csv(const RunResults& results, std::ostream& out) {
     }
 }
 
-void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication) {
+void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication,
+                       const std::vector<Budget>& budgets) {
   StagedOutput output(directory);
   output.write("summary.csv", [&](std::ostream& out) { write_stock_summary_csv(results, out); });
   output.write("flows_summary.csv", [&](std::ostream& out) { write_flow_summary_csv(results, out); });
+  const bool costed = results.layout.cost_categories.size() > 1 || results.costs.sum() != 0;
+  if (costed) output.write("costs_summary.csv", [&](std::ostream& out) { write_cost_summary_csv(results, out); });
+  if (results.layout.placement_categories > 0)
+    output.write("placements_summary.csv", [&](std::ostream& out) { write_placement_summary_csv(results, out); });
+  if (!budgets.empty()) output.write("budget.csv", [&](std::ostream& out) { write_budget_csv(budget_risks(results, budgets), out); });
   if (per_replication) {
     output.write("stocks.csv", [&](std::ostream& out) { write_stocks_csv(results, out); });
     output.write("flows.csv", [&](std::ostream& out) { write_flows_csv(results, out); });
+    if (costed) output.write("costs.csv", [&](std::ostream& out) { write_costs_csv(results, out); });
   }
   output.commit();
 }

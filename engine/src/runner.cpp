@@ -4,10 +4,20 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
 namespace caseflow {
+
+namespace {
+
+template <class Value, class Matrix>
+void copy_row(const std::vector<Value>& values, Matrix& matrix, int row) {
+  for (size_t i = 0; i < values.size(); ++i) matrix(row, static_cast<Eigen::Index>(i)) = values[i];
+}
+
+}  // namespace
 
 int resolve_thread_count(int requested) {
   if (requested > 0) return requested;
@@ -22,6 +32,9 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
   results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
   results.care_days.resize(total, static_cast<Eigen::Index>(results.layout.day_cells()));
+  results.costs.resize(total, static_cast<Eigen::Index>(results.layout.cost_cells()));
+  results.period_care_days.resize(total, static_cast<Eigen::Index>(results.layout.cost_periods.size()));
+  results.placements.resize(total, static_cast<Eigen::Index>(results.layout.placement_cells()));
 
   std::atomic<int> next{0};
   std::atomic<int> completed{0};
@@ -33,10 +46,13 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     ReplicationRecord record;
     try {
       for (int r = next++; r < total; r = next++) {
-        simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
-        for (size_t i = 0; i < record.stocks.size(); ++i) results.stocks(r, static_cast<Eigen::Index>(i)) = record.stocks[i];
-        for (size_t i = 0; i < record.flows.size(); ++i) results.flows(r, static_cast<Eigen::Index>(i)) = record.flows[i];
-        for (size_t i = 0; i < record.care_days.size(); ++i) results.care_days(r, static_cast<Eigen::Index>(i)) = record.care_days[i];
+        simulation.run_replication(options.seed, static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r), record);
+        copy_row(record.stocks, results.stocks, r);
+        copy_row(record.flows, results.flows, r);
+        copy_row(record.care_days, results.care_days, r);
+        copy_row(record.costs, results.costs, r);
+        copy_row(record.period_care_days, results.period_care_days, r);
+        copy_row(record.placements, results.placements, r);
         events += record.events;
         int done = ++completed;
         if (options.on_progress) options.on_progress(done, total);
@@ -56,6 +72,48 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   if (failure) std::rethrow_exception(failure);
   results.events = events;
   return results;
+}
+
+}  // namespace caseflow
+
+namespace caseflow {
+
+namespace {
+
+template <class Matrix>
+Matrix stack_rows(const std::vector<RunResults>& chunks, Matrix RunResults::*member) {
+  Eigen::Index rows = 0;
+  for (const auto& chunk : chunks) rows += (chunk.*member).rows();
+  Matrix stacked((rows), (chunks.front().*member).cols());
+  Eigen::Index at = 0;
+  for (const auto& chunk : chunks) {
+    stacked.middleRows(at, (chunk.*member).rows()) = chunk.*member;
+    at += (chunk.*member).rows();
+  }
+  return stacked;
+}
+
+}  // namespace
+
+RunResults concatenate_results(const std::vector<RunResults>& chunks) {
+  if (chunks.empty()) throw std::invalid_argument("no results to concatenate");
+  for (const auto& chunk : chunks)
+    if (chunk.seed != chunks.front().seed || chunk.layout.stock_columns != chunks.front().layout.stock_columns ||
+        chunk.layout.snapshot_dates != chunks.front().layout.snapshot_dates ||
+        chunk.stocks.cols() != chunks.front().stocks.cols() || chunk.flows.cols() != chunks.front().flows.cols() ||
+        chunk.costs.cols() != chunks.front().costs.cols())
+      throw std::invalid_argument("results of different scenarios or seeds cannot be concatenated");
+  RunResults merged;
+  merged.layout = chunks.front().layout;
+  merged.seed = chunks.front().seed;
+  merged.stocks = stack_rows(chunks, &RunResults::stocks);
+  merged.flows = stack_rows(chunks, &RunResults::flows);
+  merged.care_days = stack_rows(chunks, &RunResults::care_days);
+  merged.costs = stack_rows(chunks, &RunResults::costs);
+  merged.period_care_days = stack_rows(chunks, &RunResults::period_care_days);
+  merged.placements = stack_rows(chunks, &RunResults::placements);
+  for (const auto& chunk : chunks) merged.events += chunk.events;
+  return merged;
 }
 
 }  // namespace caseflow

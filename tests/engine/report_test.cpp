@@ -221,8 +221,8 @@ TEST_F(ReportTest, ReportOfARunIsWellFormedWithEverySectionAndEqualsItsCsvFiles)
     std::sort(totals.begin(), totals.end());
     for (size_t q = 0; q < kFlowQuantiles.size(); ++q) EXPECT_EQ(values[q + 1], format_number(quantile_sorted(totals, kFlowQuantiles[q]))) << key;
   }
-  EXPECT_NE(root->find_id("exits")->all_text().find("2020-21 (5 months)"), std::string::npos);
-  EXPECT_NE(root->find_id("exits")->all_text().find("2023-24 (7 months)"), std::string::npos);
+  EXPECT_NE(root->find_id("exits")->all_text().find("2020/21 (5 months)"), std::string::npos);
+  EXPECT_NE(root->find_id("exits")->all_text().find("2023/24 (7 months)"), std::string::npos);
 
   // The comparator table: the share of simulations at or below each level on 31 March (counted on
   // 2 April, the nearest month start) and at the end, from stocks.csv.

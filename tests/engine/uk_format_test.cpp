@@ -79,9 +79,9 @@ TEST(FinancialYear, RunsFromAprilToMarch) {
   EXPECT_EQ(financial_year_of(date("2021-12-31")), 2021);
   EXPECT_EQ(financial_year_start(2021), date("2021-04-01"));
   EXPECT_EQ(financial_year_end(2021), date("2022-03-31"));
-  EXPECT_EQ(financial_year_label(2021), "2021-22");
-  EXPECT_EQ(financial_year_label(1999), "1999-00");
-  EXPECT_EQ(financial_year_label(2009), "2009-10");
+  EXPECT_EQ(financial_year_label(2021), "2021/22");
+  EXPECT_EQ(financial_year_label(1999), "1999/00");
+  EXPECT_EQ(financial_year_label(2009), "2009/10");
 }
 
 TEST(HtmlText, EscapesEverythingThatCouldBeMarkup) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "caseflow/runner.hpp"
+#include "caseflow/scenario.hpp"
 
 namespace caseflow {
 
@@ -17,7 +18,10 @@ void write_flow_summary_csv(const RunResults& results, std::ostream& out);
 void write_stocks_csv(const RunResults& results, std::ostream& out);
 void write_flows_csv(const RunResults& results, std::ostream& out);
 
-// Writes all of a run's files into `directory`, whole or not at all.
-void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication);
+// Writes all of a run's files into `directory`, whole or not at all: with costs (placement types,
+// allowances or running costs in the scenario) also costs_summary.csv, placements_summary.csv and, given
+// budgets, budget.csv.
+void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication,
+                       const std::vector<Budget>& budgets = {});
 
 }  // namespace caseflow

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include <Eigen/Core>
 
@@ -17,6 +18,9 @@ using DaysMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic>;    // 
 
 struct RunOptions {
   int replications = 1000;
+  // Runs replications first_replication .. first_replication + replications - 1: a run split into such
+  // chunks (across processes or machines) and merged with concatenate_results equals the whole run.
+  int first_replication = 0;
   uint64_t seed = 1;
   int threads = 0;  // 0: all hardware threads
   // Called from worker threads as replications finish (completed so far, total); may be empty.
@@ -29,10 +33,17 @@ struct RunResults {
   CountMatrix stocks;  // row r: replication r, laid out as layout.stock_cell
   CountMatrix flows;   // row r: replication r, laid out as layout.flow_cell
   DaysMatrix care_days;  // row r: replication r, child-days by month and column, laid out as layout.day_cell
+  DaysMatrix costs;      // row r: replication r, pounds laid out as layout.cost_cell (calendar month, category)
+  DaysMatrix period_care_days;  // row r: replication r, child-days in care by calendar month
+  CountMatrix placements;       // row r: replication r, children by placement type, layout.placement_cell
   uint64_t events = 0;  // processed over all replications
 };
 
 RunResults run_replications(const Simulation& simulation, const RunOptions& options);
+
+// The rows of `chunks` one after another, in the order given (chunks of the same scenario and seed,
+// consecutive replications). Throws std::invalid_argument if their layouts or seeds differ.
+RunResults concatenate_results(const std::vector<RunResults>& chunks);
 
 // The number of worker threads `requested` resolves to (0 means all hardware threads).
 int resolve_thread_count(int requested);
