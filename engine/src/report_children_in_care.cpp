@@ -56,10 +56,11 @@ ReportSection children_in_care_section(const RunReportData& data) {
                              detail::comparator_name(comparator) + ": " + format_trimmed(comparator.count, 1));
   }
 
-  std::string html = "<p>The line is the median of the simulations: half are above it, half below. The darker band holds "
+  // The introduction inside the figure, so that a printed page never parts it from its chart.
+  std::string html = "<figure>\n<p>The line is the median of the simulations: half are above it, half below. The darker band holds "
                      "the middle 50% of simulations, the lighter band 90%.";
   if (!data.scenario.comparators.empty()) html += " Dashed lines are the comparators, each named along its line.";
-  html += "</p>\n<figure>\n" + chart.render() + "<figcaption>Children in care at the start of each month, " +
+  html += "</p>\n" + chart.render() + "<figcaption>Children in care at the start of each month, " +
           format_whole(data.replications()) + " simulations. The numbers are in <a href=\"#table-in-care\">the data table</a>.</figcaption>\n</figure>\n";
 
   HtmlTable table("table-in-care", "Children in care: average and percentiles of the simulations");

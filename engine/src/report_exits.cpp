@@ -93,7 +93,8 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
   whisker.stroke_width = 1.5;
   chart.add_interval_marks(x, low, high, whisker, "All exits: 90% of simulations");
 
-  std::string html = "<p>Financial years run from 1 April to 31 March. The bars show the average number of children "
+  // The introduction inside the figure, so that a printed page never parts it from its chart.
+  std::string html = "<figure>\n<p>Financial years run from 1 April to 31 March. The bars show the average number of children "
                      "leaving care by each route in each year; the whiskers show the range of all exits in 90% of "
                      "simulations.";
   std::vector<std::string> partial;
@@ -107,7 +108,7 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
   int day = static_cast<int>(static_cast<unsigned>(std::chrono::year_month_day{layout.snapshot_dates.front()}.day()));
   if (day != 1)
     html += " Simulated months run from the " + format_ordinal(day) + " of each month; each counts in the financial year in which it starts.";
-  html += "</p>\n<figure>\n" + chart.render() + "<figcaption>Average over " + format_whole(data.replications()) +
+  html += "</p>\n" + chart.render() + "<figcaption>Average over " + format_whole(data.replications()) +
           " simulations. The numbers are in <a href=\"#table-exits\">the data table</a>.</figcaption>\n</figure>\n";
 
   HtmlTable table("table-exits", "Children leaving care by route and financial year");

@@ -40,8 +40,9 @@ ReportSection stocks_by_state_section(const RunReportData& data) {
   chart.set_y_axis(detail::count_axis(highest, "Children in care (average)"));
   chart.add_stacked_areas(detail::snapshot_positions(data), means, stacked_fill_styles(states), names);
 
-  std::string html = "<p>The average number of children in each state, stacked: the top of the stack is the average number "
-                     "in care. The legend lists the states from the top of the stack down.</p>\n<figure>\n" + chart.render() +
+  // The introduction inside the figure, so that a printed page never parts it from its chart.
+  std::string html = "<figure>\n<p>The average number of children in each state, stacked: the top of the stack is the average number "
+                     "in care. The legend lists the states from the top of the stack down.</p>\n" + chart.render() +
                      "<figcaption>Average over " + format_whole(data.replications()) +
                      " simulations at the start of each month. The numbers are in <a href=\"#table-by-state-1\">the data table" +
                      std::string(states + 1 > kColumnsPerTable ? "s" : "") + "</a>.</figcaption>\n</figure>\n";
