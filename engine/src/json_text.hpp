@@ -1,6 +1,6 @@
 #pragma once
-// Parsing JSON text with errors that give the line and column a person can find (private to the engine).
-// scenario_from_text has the same logic inline; it can move here when that file is next touched.
+// Parsing JSON text with errors that give the line and column a person can find (private to the engine):
+// scenarios, mapping files and everything else read as JSON.
 
 #include <string>
 

@@ -1,5 +1,7 @@
 #include "caseflow/scenario_json.hpp"
 
+#include "caseflow/financial_year.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_reader.hpp"
+#include "json_text.hpp"
 #include "uncertainty_json.hpp"
 
 namespace caseflow {
@@ -664,34 +667,12 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
 
 namespace {
 
-json parse_json_text(const std::string& text, const std::string& source) {
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& error) {
-    // Turn the byte offset into a line and column a person can find.
-    size_t offset = std::min<size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    std::string what = error.what();
-    size_t detail_start = what.find("syntax error");
-    throw InputError(source, "line " + std::to_string(line) + ", column " + std::to_string(column),
-                     "invalid JSON: " + (detail_start == std::string::npos ? what : what.substr(detail_start)));
-  }
-}
-
 json read_json_file(const std::filesystem::path& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw InputError(path.string(), "", "cannot open the scenario file");
   std::ostringstream text;
   text << file.rdbuf();
-  return parse_json_text(text.str(), path.string());
+  return detail::parse_json_text(text.str(), path.string());
 }
 
 // Scenario inheritance: {"base": "other.json", ...overrides}. The overrides are a JSON merge patch
@@ -719,7 +700,7 @@ Scenario scenario_from_json(const json& document, const std::string& source, con
 }
 
 Scenario scenario_from_text(const std::string& text, const std::string& source) {
-  return scenario_from_json(parse_json_text(text, source), source, std::filesystem::current_path());
+  return scenario_from_json(detail::parse_json_text(text, source), source, std::filesystem::current_path());
 }
 
 Scenario load_scenario(const std::filesystem::path& path) {
@@ -909,9 +890,7 @@ json scenario_to_json(const Scenario& scenario) {
     if (!costs.budgets.empty()) {
       json& budgets = out_costs["budgets"] = json::array();
       for (const auto& b : costs.budgets) {
-        char label[16];
-        std::snprintf(label, sizeof label, "%04d/%02d", b.first_year, (b.first_year + 1) % 100);
-        budgets.push_back(with_note({{"financial_year", label}, {"amount", b.amount}}, b.note));
+        budgets.push_back(with_note({{"financial_year", financial_year_label(b.first_year)}, {"amount", b.amount}}, b.note));
       }
     }
     out["costs"] = with_note(out_costs, costs.note);
