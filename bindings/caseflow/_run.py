@@ -57,10 +57,12 @@ def _whole_number(name, value, low, high):
 
 
 def _read_table(text, dates=(), strings=()):
-    """A CSV text written by the engine's writers, as pandas reads the file: numbers exactly (the engine
-    writes the shortest text that reads back as the same double), dates as datetime64[ns]."""
+    """A CSV text written by the engine's writers, as pandas reads the file: numbers exactly, as float64 (the
+    engine writes the shortest text that reads back as the same double), dates as datetime64[ns]."""
     frame = pd.read_csv(io.StringIO(text), float_precision="round_trip", keep_default_na=False,
                         dtype={column: str for column in strings})
+    # Every number the engine writes is a double, even one that happens to be whole ("17136000").
+    frame = frame.astype({column: "float64" for column in frame.columns if column not in (*dates, *strings)})
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     return frame
@@ -181,6 +183,11 @@ class RunResult:
         return list(self._outcome.financial_years)
 
     @property
+    def cost_period_financial_years(self):
+        """For each cost period, the index in ``financial_years`` of the financial year it belongs to."""
+        return list(self._outcome.cost_period_financial_years)
+
+    @property
     def cost_categories(self):
         """Cost categories: the placement types, then the allowances, then "running_costs"."""
         return list(self._outcome.cost_categories)
@@ -189,6 +196,11 @@ class RunResult:
     def placement_types(self):
         """The placement type ids (the first cost categories)."""
         return self.cost_categories[:self._outcome.placement_categories]
+
+    @property
+    def has_budgets(self):
+        """Whether the scenario has budget lines (costs.budgets), for ``budget()``."""
+        return bool(self._outcome.budget_csv)
 
     def costs_summary(self):
         """Pounds by calendar month ("2020-11") and financial year ("2021/22") and category: period, category,
@@ -212,7 +224,7 @@ class RunResult:
     def budget(self):
         """Each budget line of the scenario's costs.budgets: financial_year, budget, mean_cost,
         probability_over_budget (the share of replications whose total cost that year exceeds it), as budget.csv."""
-        if not self._outcome.budget_csv:
+        if not self.has_budgets:
             raise RuntimeError(f"{self._scenario.name!r} has no budgets (costs.budgets)")
         return _read_table(self._outcome.budget_csv, strings=("financial_year",))
 
