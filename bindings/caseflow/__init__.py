@@ -17,15 +17,18 @@ from . import _core
 from ._run import RunResult, run
 from ._scenario import Scenario
 from ._compare import Comparison, compare
+from ._sensitivity import sensitivity, sensitivity_parameters
 
 __version__ = _core.__version__
 
-__all__ = ["Comparison", "RunResult", "Scenario", "ScenarioError", "compare", "run"]
+__all__ = ["Comparison", "RunResult", "Scenario", "ScenarioError", "compare", "run", "sensitivity",
+           "sensitivity_parameters"]
 
 
 def __getattr__(name):
-    # caseflow.plots on first use, so that importing caseflow does not import matplotlib.
-    if name == "plots":
+    # caseflow.plots and caseflow.distributed on first use, so that importing caseflow does not import
+    # matplotlib or dask.
+    if name in ("plots", "distributed"):
         import importlib
-        return importlib.import_module(".plots", __name__)
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'caseflow' has no attribute {name!r}")

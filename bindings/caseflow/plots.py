@@ -7,6 +7,7 @@ combined and restyled. They draw only what the tables hold (``RunResult.summary(
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 
 
 def _axes(ax):
@@ -166,3 +167,54 @@ def _cost_labels(scenario):
     for item in document.get("placement_types", []) + document.get("costs", {}).get("allowances", []):
         labels[item["id"]] = item.get("label") or item["id"]
     return labels
+
+
+def tornado(table, measure="in_care", date=None, top=15, ax=None, band=True):
+    """A tornado chart of a sensitivity analysis (``caseflow.sensitivity``): for each parameter, the effect of
+    setting it lower and higher, largest range at the top.
+
+    Args:
+        table: the DataFrame ``caseflow.sensitivity`` returns.
+        measure: "in_care" (children in care on the date) or "cost" (the cost of the financial year holding it,
+            drawn in £ thousand).
+        date: one of the table's dates; the last by default.
+        top: how many parameters to draw (those with the largest ranges).
+        band: draw the 90% band of each paired difference as an error bar.
+    """
+    rows = table[table["measure"] == measure]
+    if rows.empty:
+        raise ValueError(f"no rows for measure {measure!r}; the table has {', '.join(table['measure'].unique())}")
+    date = rows["date"].max() if date is None else date
+    rows = rows[rows["date"] == date]
+    if rows.empty:
+        raise ValueError(f"no rows for {date}; the table's dates are {', '.join(f'{d:%Y-%m-%d}' for d in table['date'].unique())}")
+    scale = 1e3 if measure == "cost" else 1
+    low = rows[rows["direction"] == "low"].set_index("parameter")
+    high = rows[rows["direction"] == "high"].set_index("parameter").loc[low.index]
+    spread = (high["effect_mean"] - low["effect_mean"]).abs()
+    order = spread.sort_values(ascending=False, kind="stable").index[:top][::-1]  # barh draws bottom up
+    low, high = low.loc[order], high.loc[order]
+    ax = _axes(ax)
+    y = np.arange(len(order))
+    for side, color, name in ((low, "tab:blue", "parameter lower"), (high, "tab:orange", "parameter higher")):
+        effect = side["effect_mean"].to_numpy() / scale
+        ax.barh(y, effect, height=0.7, color=color, alpha=0.85, label=name)
+        if band:
+            ax.errorbar(effect, y, xerr=[effect - side["effect_p05"].to_numpy() / scale,
+                                         side["effect_p95"].to_numpy() / scale - effect],
+                        fmt="none", ecolor="0.25", elinewidth=0.8, capsize=2)
+    ax.set_yticks(y, [f"{label} ({low_value:g} / {base:g} / {high_value:g})" for label, low_value, base, high_value
+                      in zip(low["label"], low["value"], low["base_value"], high["value"])], fontsize="small")
+    ax.axvline(0, color="0.3", linewidth=1)
+    base_mean = rows["base_mean"].iloc[0] / scale
+    when = f"{pd.Timestamp(date):%d %b %Y}"
+    if measure == "cost":
+        year = rows["financial_year"].iloc[0]
+        ax.set_xlabel(f"change in the cost of {year}, £ thousand (base: {base_mean:,.0f})")
+    else:
+        ax.set_xlabel(f"change in children in care on {when} (base: {base_mean:.1f})")
+    ax.set_title("Sensitivity: each parameter lower and higher, the others unchanged (labels: low / base / high)",
+                 fontsize="medium")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
