@@ -203,7 +203,7 @@ def tornado(table, measure="in_care", date=None, top=15, ax=None, band=True):
             ax.errorbar(effect, y, xerr=[effect - side["effect_p05"].to_numpy() / scale,
                                          side["effect_p95"].to_numpy() / scale - effect],
                         fmt="none", ecolor="0.25", elinewidth=0.8, capsize=2)
-    ax.set_yticks(y, [f"{label} ({low_value:g} / {base:g} / {high_value:g})" for label, low_value, base, high_value
+    ax.set_yticks(y, [f"{label} ({low_value:.4g} / {base:.4g} / {high_value:.4g})" for label, low_value, base, high_value
                       in zip(low["label"], low["value"], low["base_value"], high["value"])], fontsize="small")
     ax.axvline(0, color="0.3", linewidth=1)
     base_mean = rows["base_mean"].iloc[0] / scale
