@@ -9,7 +9,11 @@
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
 #include "compare_command.hpp"
+#include "report_command.hpp"
 #include "run_command.hpp"
+#include "backtest_command.hpp"
+#include "calibrate_command.hpp"
+#include "export_command.hpp"
 
 namespace {
 
@@ -18,8 +22,19 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]\n"
+    "      [--parameter-uncertainty] [--report FILE.html]\n"
     "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
-    "      (and stocks.csv, flows.csv with --per-replication)\n";
+    "      (and stocks.csv, flows.csv with --per-replication; and a report with --report)\n"
+    "  compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR]\n"
+    "      run a base and strategies with common random numbers; writes DIR/comparison_*.csv\n"
+    "  report SCENARIO [--replications N] [--seed S] [--threads T] -o FILE.html\n"
+    "      simulate a scenario and write a report to open in a browser or print: one HTML file\n"
+    "  calibrate --episodes FILE... --header FILE... [--uasc FILE...] --as-of DATE -o SCENARIO.json ...\n"
+    "      estimate a scenario from SSDA903 returns (docs/calibration.md)\n"
+    "  backtest --episodes FILE... --header FILE... --as-of DATE [--months N] --out DIR ...\n"
+    "      fit up to a date, forecast the months after, compare with what happened\n"
+    "  export-903 SCENARIO --out DIR [--seed S] [--replication R]\n"
+    "      write one simulated replication as SSDA903 files\n";
 
 }  // namespace
 
@@ -33,7 +48,11 @@ int main(int argc, char** argv) {
   words.erase(words.begin());
   try {
     if (command == "run") return caseflow::cli::run_command(words);
+    if (command == "report") return caseflow::cli::report_command(words);
     if (command == "compare") return caseflow::cli::compare_command(words);
+    if (command == "calibrate") return caseflow::cli::calibrate_command(words);
+    if (command == "backtest") return caseflow::cli::backtest_command(words);
+    if (command == "export-903") return caseflow::cli::export_command(words);
     std::fprintf(stderr, "%s", kUsage);
     throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
   } catch (const caseflow::InputError& error) {

@@ -3,12 +3,16 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "arguments.hpp"
+#include "caseflow/parameter_uncertainty.hpp"
+#include "caseflow/report_run.hpp"
 #include "caseflow/run_outputs.hpp"
 #include "caseflow/runner.hpp"
 #include "caseflow/scenario_json.hpp"
 #include "progress_bar.hpp"
+#include "report_file.hpp"
 
 namespace caseflow::cli {
 
@@ -26,18 +30,27 @@ std::string fresh_output_folder(const std::string& scenario_path) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out"}, {"--per-replication"});
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report"},
+                      {"--per-replication", "--parameter-uncertainty"});
   if (arguments.positional().size() != 1)
-    throw usage_error("usage: caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]");
+    throw usage_error(
+        "usage: caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication] "
+        "[--parameter-uncertainty] [--report FILE.html]");
   const std::string& scenario_path = arguments.positional()[0];
 
   RunOptions options;
   options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
+  options.parameter_uncertainty = arguments.has("--parameter-uncertainty");
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
 
   Simulation simulation(load_scenario(scenario_path));
+  if (options.parameter_uncertainty && !has_parameter_uncertainty(simulation.scenario()))
+    std::fprintf(stderr, "warning: %s gives no parameter an \"uncertainty\"; --parameter-uncertainty changes nothing\n",
+                 scenario_path.c_str());
+  std::optional<ReportFile> report;
+  if (auto report_path = arguments.value("--report")) report.emplace(*report_path, "--report");
   auto started = std::chrono::steady_clock::now();
   RunResults results;
   {
@@ -46,7 +59,10 @@ int run_command(const std::vector<std::string>& words) {
     results = run_replications(simulation, options);
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // The report is staged before the CSV files are committed and committed after them: all or nothing.
+  if (report) report->stage(render_run_report(simulation.scenario(), results, {scenario_path}));
   write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets);
+  if (report) report->commit();
 
   std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",
               simulation.scenario().name.c_str(), options.replications, simulation.scenario().horizon_months,
@@ -55,6 +71,7 @@ int run_command(const std::vector<std::string>& words) {
               std::min(resolve_thread_count(options.threads), options.replications));
   std::printf("wrote %s/summary.csv and %s/flows_summary.csv%s\n", out.c_str(), out.c_str(),
               arguments.has("--per-replication") ? " (and stocks.csv, flows.csv)" : "");
+  if (report) std::printf("wrote %s\n", report->path().c_str());
   return 0;
 }
 

@@ -4,7 +4,8 @@
 
 namespace caseflow::cli {
 
-// `caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]`
+// `caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]
+//               [--report FILE.html]`
 int run_command(const std::vector<std::string>& words);
 
 }  // namespace caseflow::cli

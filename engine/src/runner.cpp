@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "caseflow/parameter_uncertainty.hpp"
+
 namespace caseflow {
 
 namespace {
@@ -46,7 +48,11 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     ReplicationRecord record;
     try {
       for (int r = next++; r < total; r = next++) {
-        simulation.run_replication(options.seed, static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r), record);
+        const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
+        if (options.parameter_uncertainty)
+          run_replication_with_drawn_parameters(simulation, options.seed, replication, record);
+        else
+          simulation.run_replication(options.seed, replication, record);
         copy_row(record.stocks, results.stocks, r);
         copy_row(record.flows, results.flows, r);
         copy_row(record.care_days, results.care_days, r);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_reader.hpp"
+#include "uncertainty_json.hpp"
 
 namespace caseflow {
 
@@ -95,14 +96,15 @@ TimeDistribution parse_time(const JsonNode& node, bool allow_uniform) {
   TimeDistribution time;
   time.kind = found->second;
   time.note = node.note();
+  if (node.has("uncertainty")) time.uncertainty = detail::parse_time_uncertainty(node, time.kind, !allow_uniform);
   switch (time.kind) {
     case TimeDistribution::Kind::exponential:
-      node.expect_object({"dist", "mean_days"});
+      node.expect_object({"dist", "mean_days", "uncertainty"});
       time.mean_days = node["mean_days"].as_positive();
       break;
     case TimeDistribution::Kind::weibull:
     case TimeDistribution::Kind::gamma:
-      node.expect_object({"dist", "shape", "scale_days"});
+      node.expect_object({"dist", "shape", "scale_days", "uncertainty"});
       time.shape = node["shape"].as_positive();
       time.scale_days = node["scale_days"].as_positive();
       break;
@@ -556,13 +558,14 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     arrivals.expect_array();
     for (size_t i = 0; i < arrivals.size(); ++i) {
       JsonNode node = arrivals[i];
-      node.expect_object({"state", "per_year", "age_years"});
+      node.expect_object({"state", "per_year", "age_years", "uncertainty"});
       ArrivalStream stream;
       stream.state = ids.resolve_state(node["state"]);
       stream.per_year = node["per_year"].as_non_negative();
       if (stream.per_year > kMaxArrivalsPerYear)
         node["per_year"].fail("is above the limit of " + detail::describe(json(kMaxArrivalsPerYear)) + " arrivals a year");
       stream.ages = parse_ages(node["age_years"], scenario);
+      if (node.has("uncertainty")) stream.uncertainty = detail::parse_rate_uncertainty(node["uncertainty"]);
       stream.note = node.note();
       scenario.arrivals.push_back(std::move(stream));
     }
@@ -749,6 +752,7 @@ json time_to_json(const TimeDistribution& time) {
       out["max_days"] = time.max_days;
       break;
   }
+  detail::add_uncertainty_json(out, time.uncertainty);
   return with_note(out, time.note);
 }
 
@@ -829,10 +833,11 @@ json scenario_to_json(const Scenario& scenario) {
     out["age_out"] = with_note({{"age_years", scenario.age_out.age_years}, {"exit", scenario.exits[scenario.age_out.exit].id}},
                                scenario.age_out.note);
   json& arrivals = out["arrivals"] = json::array();
-  for (const auto& stream : scenario.arrivals)
-    arrivals.push_back(with_note(
-        {{"state", scenario.states[stream.state].id}, {"per_year", stream.per_year}, {"age_years", ages_to_json(stream.ages)}},
-        stream.note));
+  for (const auto& stream : scenario.arrivals) {
+    json item{{"state", scenario.states[stream.state].id}, {"per_year", stream.per_year}, {"age_years", ages_to_json(stream.ages)}};
+    detail::add_uncertainty_json(item, stream.uncertainty);
+    arrivals.push_back(with_note(item, stream.note));
+  }
   json& cohorts = out["initial_population"] = json::array();
   for (const auto& cohort : scenario.initial_population) {
     json item{{"state", scenario.states[cohort.state].id},

@@ -23,6 +23,8 @@ struct RunOptions {
   int first_replication = 0;
   uint64_t seed = 1;
   int threads = 0;  // 0: all hardware threads
+  // Draw each replication's parameters from their "uncertainty" (parameter_uncertainty.hpp).
+  bool parameter_uncertainty = false;
   // Called from worker threads as replications finish (completed so far, total); may be empty.
   std::function<void(int completed, int total)> on_progress;
 };
