@@ -152,6 +152,9 @@ def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication
 
     ``result.seconds`` is the wall time of the sweep until that job was merged; ``result.threads`` the number of
     worker threads in the cluster.
+
+    A LocalCluster starts its workers as new processes that import the main module: in a script (not in Jupyter),
+    call this under ``if __name__ == "__main__":``.
     """
     names = None
     if isinstance(jobs, dict):
