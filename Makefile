@@ -8,7 +8,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # a font for the test that renders the HTML report in a browser).
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev \
             pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
-            python3-nbformat python3-nbclient python3-ipykernel chromium fonts-dejavu-core
+            python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
 # The Herefordshire baseline once it exists; the worked example until then.

@@ -76,7 +76,7 @@ void write_run_outputs(const RunResults& results, const std::string& directory, 
   StagedOutput output(directory);
   output.write("summary.csv", [&](std::ostream& out) { write_stock_summary_csv(results, out); });
   output.write("flows_summary.csv", [&](std::ostream& out) { write_flow_summary_csv(results, out); });
-  const bool costed = results.layout.cost_categories.size() > 1 || results.costs.sum() != 0;
+  const bool costed = has_costs(results);
   if (costed) output.write("costs_summary.csv", [&](std::ostream& out) { write_cost_summary_csv(results, out); });
   if (results.layout.placement_categories > 0)
     output.write("placements_summary.csv", [&](std::ostream& out) { write_placement_summary_csv(results, out); });
