@@ -11,7 +11,8 @@ from ._progress import TextProgress
 from ._scenario import Scenario
 
 
-def run(scenario, replications=1000, seed=1, threads=None, per_replication=False, progress=False):
+def run(scenario, replications=1000, seed=1, threads=None, per_replication=False, progress=False,
+        parameter_uncertainty=False):
     """Simulates ``scenario`` ``replications`` times; the same as ``caseflow run`` on the command line.
 
     Args:
@@ -24,6 +25,9 @@ def run(scenario, replications=1000, seed=1, threads=None, per_replication=False
             and ``flow_counts``. Without it they are dropped once summarized, to save memory.
         progress: False for none; True for a bar on sys.stderr; or a callable ``progress(completed, total)``.
             Either is called from this thread only, a few times a second, never from the engine's threads.
+        parameter_uncertainty: draw each replication's rates from the sampling distributions the scenario
+            gives in "uncertainty" (as a calibrated scenario has), so the bands include not knowing the rates;
+            the same as ``caseflow run --parameter-uncertainty``.
 
     Ctrl-C (or interrupting the Jupyter kernel) stops the run within a replication or so and raises
     KeyboardInterrupt; so does an exception raised by the progress callable.
@@ -40,7 +44,8 @@ def run(scenario, replications=1000, seed=1, threads=None, per_replication=False
         progress = None
     elif not callable(progress):
         raise TypeError("progress must be True, False or a callable(completed, total)")
-    outcome = _core.run(scenario._core, replications, seed, threads, bool(per_replication), progress)
+    outcome = _core.run(scenario._core, replications, seed, threads, bool(per_replication), progress,
+                        parameter_uncertainty=bool(parameter_uncertainty))
     return RunResult(scenario, outcome)
 
 

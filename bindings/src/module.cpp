@@ -40,9 +40,11 @@ namespace {
 // Runs replications first_replication .. first_replication + replications - 1. Finished (summarized as
 // `caseflow run` would) unless `finish` is false: then it is a chunk, kept whole for concatenate().
 std::unique_ptr<RunOutcome> run(const Scenario& scenario, int replications, uint64_t seed, int threads,
-                                bool keep_replications, py::handle progress, int first_replication, bool finish) {
+                                bool keep_replications, py::handle progress, int first_replication, bool finish,
+                                bool parameter_uncertainty) {
   Simulation simulation(scenario);
   RunOptions options;
+  options.parameter_uncertainty = parameter_uncertainty;
   options.replications = replications;
   options.first_replication = first_replication;
   options.seed = seed;
@@ -345,6 +347,7 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("run", &run, py::arg("scenario"), py::arg("replications"), py::arg("seed"), py::arg("threads"),
         py::arg("keep_replications"), py::arg("progress"), py::arg("first_replication") = 0, py::arg("finish") = true,
+        py::arg("parameter_uncertainty") = false,
         "Runs replications with the GIL released; progress is None or a callable(completed, total). With "
         "finish=False, a chunk: every matrix kept, no summaries, for concatenate().");
   m.def("outcome_from_matrices", &outcome_from_matrices, py::arg("scenario"), py::arg("seed"), py::arg("first_replication"),
