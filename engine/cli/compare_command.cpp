@@ -2,13 +2,16 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "arguments.hpp"
 #include "caseflow/comparison_outputs.hpp"
+#include "caseflow/report_comparison.hpp"
 #include "caseflow/run_outputs.hpp"
 #include "caseflow/scenario_json.hpp"
 #include "caseflow/staged_output.hpp"
 #include "progress_bar.hpp"
+#include "report_file.hpp"
 
 namespace caseflow::cli {
 
@@ -19,15 +22,17 @@ std::string stem(const std::string& path) { return std::filesystem::path(path).s
 }  // namespace
 
 int compare_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out"}, {});
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report"}, {});
   if (arguments.positional().size() < 2)
-    throw usage_error("usage: caseflow compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR]");
+    throw usage_error("usage: caseflow compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR] [--report FILE.html]");
   RunOptions options;
   options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
   const auto& paths = arguments.positional();
   std::string out = arguments.value("--out").value_or("compare-" + stem(paths[0]));
+  std::optional<ReportFile> report;
+  if (auto report_path = arguments.value("--report")) report.emplace(*report_path, "--report");
 
   // Read and check everything before simulating anything.
   std::vector<Simulation> simulations;
@@ -67,12 +72,16 @@ int compare_command(const std::vector<std::string>& words) {
     std::string prefix = (i == 0 ? std::string("base") : stem(paths[i])) + "_";
     output.write(prefix + "summary.csv", [&](std::ostream& o) { write_stock_summary_csv(results[i], o); });
   }
+  // The report is staged before the CSV files are committed and committed after them: all or nothing.
+  if (report) report->stage(render_comparison_report(base, results[0], comparisons, {paths}));
   output.commit();
+  if (report) report->commit();
 
   std::cout << base.name << ": " << options.replications << " replications, seed " << options.seed
             << ", common random numbers\n\n";
   write_comparison_table(comparisons, std::cout);
   std::cout << "\nwrote " << out << "/comparison_*.csv and the summary.csv of each scenario\n";
+  if (report) std::cout << "wrote " << report->path() << "\n";
   return 0;
 }
 

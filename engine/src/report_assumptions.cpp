@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "caseflow/financial_year.hpp"
 #include "caseflow/html_table.hpp"
 #include "caseflow/html_text.hpp"
 #include "caseflow/report_run_sections.hpp"
@@ -277,6 +278,61 @@ ReportSection assumptions_section(const Scenario& scenario) {
     }
     html += "<h3>Interventions</h3>\n<p>Changes the scenario makes on given dates: the levers of a strategy.</p>\n" + table.render();
   }
+  if (!scenario.placement_types.empty()) {
+    HtmlTable table("table-placement-types", "Placement types and their unit costs", true);
+    table.set_columns({"Placement type", "Cost a week", "Inflation a year", "Source"}, {false, true, true, false});
+    for (const auto& type : scenario.placement_types)
+      table.add_row(name_of(type.label, type.id),
+                    {TableCell::number(type.weekly_cost, format_pounds(type.weekly_cost)),
+                     TableCell::number(type.inflation_per_year, format_trimmed(type.inflation_per_year * 100, 2) + "%"),
+                     TableCell::markup(detail::sources_html({type.note}), "source")},
+                    type.id);
+    html += "<h3>Placement types and unit costs</h3>\n<p>Every day a child spends in care is paid at the weekly cost of the "
+            "child's placement type, from the prices of " + escape_html(format_long_date(scenario.costs.inflation_from)) +
+            " raised by the type's inflation.</p>\n" + table.render();
+    if (!scenario.placement_mix.empty()) {
+      HtmlTable mix("table-placement-mix", "Placements given in each state", true);
+      mix.set_columns({"State", "Placement types", "Source"});
+      for (size_t s = 0; s < scenario.placement_mix.size() && s < scenario.states.size(); ++s) {
+        const PlacementMix& shares = scenario.placement_mix[s];
+        if (shares.types.empty()) continue;
+        std::string text;
+        for (size_t k = 0; k < shares.types.size(); ++k) {
+          const PlacementType& type = scenario.placement_types[shares.types[k]];
+          text += (k ? ", " : "") + name_of(type.label, type.id) + ": " + format_trimmed(shares.shares[k] * 100, 1) + "%";
+        }
+        mix.add_row(state_name(static_cast<int>(s)), {TableCell::text(text), TableCell::markup(detail::sources_html({shares.note}), "source")},
+                    scenario.states[s].id);
+      }
+      html += "<h3>Placements by state</h3>\n<p>A child entering a state is given a placement of one of these types, with "
+              "these chances.</p>\n" + mix.render();
+    }
+  }
+  if (!scenario.costs.allowances.empty()) {
+    HtmlTable table("table-allowances", "Allowances after leaving care", true);
+    table.set_columns({"Allowance", "After leaving by", "Cost a week", "Paid for", "Source"}, {false, false, true, false, false});
+    for (const auto& allowance : scenario.costs.allowances) {
+      std::string paid_for = format_trimmed(allowance.years, 2) + (allowance.years == 1 ? " year" : " years");
+      if (!std::isinf(allowance.until_age_years)) paid_for += ", not past age " + format_trimmed(allowance.until_age_years, 2);
+      table.add_row(name_of(allowance.label, allowance.id),
+                    {TableCell::text(name_of(scenario.exits[allowance.exit].label, scenario.exits[allowance.exit].id)),
+                     TableCell::number(allowance.weekly_cost, format_pounds(allowance.weekly_cost)), TableCell::text(paid_for),
+                     TableCell::markup(detail::sources_html({allowance.note}), "source")},
+                    allowance.id);
+    }
+    html += "<h3>Allowances after leaving care</h3>\n" + table.render();
+  }
+  if (!scenario.costs.budgets.empty()) {
+    HtmlTable table("table-budgets", "Budget lines", true);
+    table.set_columns({"Financial year", "Budget", "Source"}, {false, true, false});
+    for (const auto& budget : scenario.costs.budgets)
+      table.add_row(financial_year_label(budget.first_year),
+                    {TableCell::number(budget.amount, format_pounds(budget.amount)), TableCell::markup(detail::sources_html({budget.note}), "source")},
+                    financial_year_label(budget.first_year));
+    html += "<h3>Budget lines</h3>\n<p>What the council has to spend in each financial year, set against the total cost of "
+            "placements, allowances and running costs.</p>\n" + table.render();
+  }
+  if (!scenario.costs.note.empty()) html += "<p><strong>About the costs:</strong> " + escape_html(scenario.costs.note) + "</p>\n";
   if (!scenario.comparators.empty()) {
     HtmlTable table("table-comparator-sources", "Comparators", true);
     table.set_columns({"Comparator", "Children in care", "Source"}, {false, true, false});

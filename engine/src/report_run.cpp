@@ -68,6 +68,12 @@ std::string show_average(double value) { return format_decimal(value, 1); }
 std::string show_percentile(double value) { return format_whole(value); }
 std::string comparator_name(const Comparator& comparator) { return comparator.label.empty() ? comparator.id : comparator.label; }
 
+std::string show_share(double fraction) {
+  if (fraction > 0 && fraction < 0.005) return "under 1%";
+  if (fraction < 1 && fraction > 0.995) return "over 99%";
+  return format_percent(fraction);
+}
+
 std::string show_count(double value) { return value == std::floor(value) ? format_whole(value) : format_decimal(value, 1); }
 
 std::vector<double> snapshot_positions(const RunReportData& data) { return data.layout().snapshot_times; }
@@ -178,6 +184,7 @@ ReportDocument build_run_report(const Scenario& scenario, const RunResults& resu
     document.sections.push_back(stocks_by_state_section(data));
   }
   if (auto exits = exits_by_year_section(data)) document.sections.push_back(std::move(*exits));
+  if (auto costs = costs_section(data)) document.sections.push_back(std::move(*costs));
   document.sections.push_back(assumptions_section(scenario));
   document.sections.push_back(method_section(data));
   document.footer_html = "<p>Made by caseflow from " +

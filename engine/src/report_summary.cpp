@@ -12,13 +12,6 @@ namespace caseflow {
 
 namespace {
 
-// A share of simulations in words that never rounds a rare event away: "under 1%", not "0%".
-std::string show_share(double fraction) {
-  if (fraction > 0 && fraction < 0.005) return "under 1%";
-  if (fraction < 1 && fraction > 0.995) return "over 99%";
-  return format_percent(fraction);
-}
-
 // A date on which the summary reports the count, and how to name it.
 struct Moment {
   size_t snapshot;
@@ -71,7 +64,7 @@ ReportSection summary_section(const RunReportData& data) {
     html += key_figure("Expected change by " + escape_html(end_name), signed_change,
                        now > 0 ? format_percent(std::abs(change) / now) + (change < 0 ? " fewer" : " more") + " than at the start" : "");
     html += key_figure("Chance of fewer children in care on " + escape_html(end_name) + " than at the start",
-                       show_share(fewer / replications), "");
+                       detail::show_share(fewer / replications), "");
   }
   html += "</ul>\n";
 
@@ -89,8 +82,8 @@ ReportSection summary_section(const RunReportData& data) {
                             change < 0 ? format_whole(-change) + " fewer than" : format_whole(change) + " more than";
     html += "<p><strong>Expected change:</strong> on average " + format_whole(at_end) + " children are in care on " +
             escape_html(end_name) + ", " + direction + " the " + detail::show_count(now) + " on " + escape_html(start_name) +
-            ". The number falls in " + show_share(fewer / replications) + " of simulations and rises in " +
-            show_share(more / replications) + ".</p>\n";
+            ". The number falls in " + detail::show_share(fewer / replications) + " of simulations and rises in " +
+            detail::show_share(more / replications) + ".</p>\n";
   }
 
   if (!data.scenario.comparators.empty() && !moments.empty()) {
@@ -108,7 +101,7 @@ ReportSection summary_section(const RunReportData& data) {
       for (const Comparator& comparator : data.scenario.comparators) {
         long at_or_below = 0;
         for (Eigen::Index r = 0; r < data.results.stocks.rows(); ++r) at_or_below += data.results.stocks(r, cell) <= comparator.count;
-        cells.push_back(TableCell::number(at_or_below / replications, show_share(at_or_below / replications)));
+        cells.push_back(TableCell::number(at_or_below / replications, detail::show_share(at_or_below / replications)));
       }
       table.add_row(moment.name, cells, format_iso_date(layout.snapshot_dates[moment.snapshot]));
     }

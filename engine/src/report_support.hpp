@@ -17,6 +17,9 @@ std::string show_percentile(double value);
 // A count in prose: whole numbers as they are ("336"), others to one decimal.
 std::string show_count(double value);
 
+// A share of simulations in words that never rounds a rare event away: "under 1%", not "0%".
+std::string show_share(double fraction);
+
 // x positions (days since the start) of the snapshots, and a time axis over them labelled at each
 // 31 March (or at regular month starts when the horizon holds fewer than two year ends).
 std::vector<double> snapshot_positions(const RunReportData& data);
@@ -25,6 +28,13 @@ ChartAxis snapshot_axis(const RunReportData& data);
 // A y axis from a round number at or below `min_value` (0 by default) to one above `max_value`, ticks
 // labelled "1,200".
 ChartAxis count_axis(double max_value, std::string label, double min_value = 0);
+
+// A y axis of pounds from a round number at or below min(`min_value`, 0), ticks labelled "£1.5m".
+ChartAxis money_axis(double min_value, double max_value, std::string label);
+// "" for a financial year the forecast covers whole, else how much of it: "5 months".
+std::string part_year_note(const OutputLayout& layout, size_t financial_year);
+// What a reader calls a cost category of OutputLayout: the placement type's or allowance's label.
+std::string cost_category_name(const Scenario& scenario, const OutputLayout& layout, size_t category);
 
 // What a reader calls a comparator: its label, or its id when it has none.
 std::string comparator_name(const Comparator& comparator);

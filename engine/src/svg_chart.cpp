@@ -251,6 +251,7 @@ std::string SvgChart::render() const {
         for (size_t j = 0; j < series.x.size(); ++j) {
           double x0 = sx(series.x[j] - series.bar_width / 2), x1 = sx(series.x[j] + series.bar_width / 2);
           double y0 = sy(series.high[j]), y1 = sy(series.low[j]);
+          if (y0 > y1) std::swap(y0, y1);  // a negative bar hangs below its base
           if (y1 - y0 <= 0) continue;
           outline += "M" + coordinate(x0) + " " + coordinate(y0) + "H" + coordinate(x1) + "V" + coordinate(y1) + "H" + coordinate(x0) + "Z";
           left = std::min(left, x0);

@@ -47,6 +47,8 @@ ReportSection children_in_care_section(const RunReportData& data);
 ReportSection stocks_by_state_section(const RunReportData& data);
 // Empty (nullopt) for a scenario without exits.
 std::optional<ReportSection> exits_by_year_section(const RunReportData& data);
+// Empty for a run without costs (has_costs in cost_summary.hpp).
+std::optional<ReportSection> costs_section(const RunReportData& data);
 ReportSection assumptions_section(const Scenario& scenario);
 ReportSection method_section(const RunReportData& data);
 
