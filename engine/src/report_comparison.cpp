@@ -79,7 +79,17 @@ ReportSection summary_section(const ComparisonData& data) {
           " times with the same children and the same random numbers as the base forecast, <strong>" + escape_html(data.base.name) +
           "</strong>, so the differences below are the strategy's own effect, not chance. The base has " +
           format_whole(data.run.stock_mean(last, layout.in_care_column())) + " children in care on " + escape_html(end_name) +
-          " on average.</p>\n<ul class=\"statements\">\n";
+          " on average.</p>\n";
+  // The headline of each strategy (at most four, as a print page's row holds four): the change by the end.
+  html += "<ul class=\"key-figures\">\n";
+  for (size_t s = 0; s < data.comparisons.size() && s < 4; ++s) {
+    const DifferenceSummary& end = data.comparisons[s].comparison.in_care_difference.back();
+    std::string value = std::lround(end.mean) == 0 ? "0" : (end.mean > 0 ? "+" : "") + format_whole(end.mean);
+    html += "<li><span class=\"label\">" + escape_html(strategy_name(data.comparisons[s])) + ": children in care on " +
+            escape_html(end_name) + "</span><span class=\"value\">" + value + "</span><span class=\"detail\">90% of simulations: " +
+            band_in_words(end.p05, end.p95) + "</span></li>\n";
+  }
+  html += "</ul>\n<ul class=\"statements\">\n";
   for (const auto& named : data.comparisons) {
     const StrategyComparison& c = named.comparison;
     const DifferenceSummary& end = c.in_care_difference.back();

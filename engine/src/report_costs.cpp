@@ -150,7 +150,8 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
   if (!risks.empty()) {
     html += "<ul class=\"statements\">\n";
     for (const auto& risk : risks) {
-      double difference = risk.mean_cost - risk.budget;
+      // To the nearest thousand pounds: a forecast is not sure of the pounds.
+      double difference = std::round((risk.mean_cost - risk.budget) / 1000) * 1000;
       html += "<li>In " + escape_html(risk.financial_year) + " the expected cost is <strong>" + format_pounds(risk.mean_cost) +
               "</strong> against a budget of " + format_pounds(risk.budget) + " (" + format_pounds(std::abs(difference)) +
               (difference > 0 ? " over" : " under") + "); <strong>" + detail::show_share(risk.probability_over) +
