@@ -22,6 +22,7 @@
 #include "caseflow/summary.hpp"
 #include "caseflow/uk_format.hpp"
 #include "html_checker.hpp"
+#include "report_tables.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -38,36 +39,6 @@ std::string read_file(const fs::path& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-std::vector<std::vector<std::string>> read_csv(const fs::path& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> fields;
-    std::stringstream stream(line);
-    for (std::string field; std::getline(stream, field, ',');) fields.push_back(field);
-    rows.push_back(fields);
-  }
-  return rows;
-}
-
-// The data-value of every numeric cell, by the row's data-key, in table order.
-std::vector<std::pair<std::string, std::vector<std::string>>> table_values(const HtmlElement& root, const std::string& id) {
-  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
-  const HtmlElement* table = root.find_id(id);
-  if (!table) {
-    ADD_FAILURE() << "no table " << id;
-    return rows;
-  }
-  for (const HtmlElement* row : table->find_all("tr")) {
-    if (row->attribute("data-key").empty()) continue;
-    std::vector<std::string> values;
-    for (const HtmlElement* cell : row->find_all("td"))
-      if (cell->has("data-value")) values.push_back(cell->attribute("data-value"));
-    rows.emplace_back(row->attribute("data-key"), values);
-  }
-  return rows;
 }
 
 json example_with_comparators() {

@@ -1,0 +1,181 @@
+// The report of `caseflow compare --report`: well-formed and self-contained, every section present, and
+// its tables and summary sentences equal to the comparison_*.csv files of the same compare run.
+
+#include <cmath>
+#include <map>
+
+#include <gtest/gtest.h>
+
+#include "caseflow/uk_format.hpp"
+#include "cli_support.hpp"
+#include "html_checker.hpp"
+#include "report_tables.hpp"
+
+namespace fs = std::filesystem;
+using namespace caseflow;
+using namespace caseflow::testing;
+
+namespace {
+
+const std::string kScenarios = std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/";
+const std::vector<std::string> kStrategies = {"all-combined", "edge-of-care"};
+
+class ReportComparisonTest : public CliScratch {};
+
+// The CSV rows of a file by the key built from the first `key_fields` fields joined with "/", the other
+// fields from `first_value` on as values.
+std::map<std::string, std::vector<std::string>> rows_by_key(const fs::path& file, size_t key_fields, size_t first_value) {
+  std::map<std::string, std::vector<std::string>> rows;
+  auto csv = read_csv(file);
+  for (size_t i = 1; i < csv.size(); ++i) {
+    std::string key;
+    for (size_t f = 0; f < key_fields; ++f) key += (f ? "/" : "") + csv[i][f];
+    rows[key] = std::vector<std::string>(csv[i].begin() + static_cast<long>(first_value), csv[i].end());
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_F(ReportComparisonTest, ComparisonReportIsWellFormedAndEqualsItsCsvFiles) {
+  fs::path out = dir_ / "out", report = dir_ / "compare.html";
+  auto outcome = caseflow("compare " + kScenarios + "herefordshire-2020.json " + kScenarios + "strategies/all-combined.json " +
+                          kScenarios + "strategies/edge-of-care.json --replications 100 --seed 4 --threads 2 --out " + out.string() +
+                          " --report " + report.string());
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("wrote " + report.string()), std::string::npos);
+  std::string html = read(report);
+  std::unique_ptr<HtmlElement> root;
+  ASSERT_NO_THROW(root = parse_html(html)) << [&] {
+    try {
+      parse_html(html);
+    } catch (const HtmlError& error) {
+      return std::string(error.what());
+    }
+    return std::string();
+  }();
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(root->find_all("h1")[0]->all_text(), "Herefordshire, 2 November 2020 (baseline)");
+
+  // Every section in order, each in the contents.
+  const std::vector<std::string> expected = {"summary", "difference", "child-days", "comparators", "savings",
+                                             "children-in-care", "about", "data-tables"};
+  std::vector<std::string> sections, links;
+  for (const HtmlElement* section : root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
+  EXPECT_EQ(sections, expected);
+  for (const HtmlElement* link : root->find_all("nav")[0]->find_all("a")) links.push_back(link->attribute("href"));
+  ASSERT_EQ(links.size(), expected.size());
+  for (size_t i = 0; i < links.size(); ++i) EXPECT_EQ(links[i], "#" + expected[i]);
+
+  // Charts: a difference chart per strategy, the savings, the base's fan chart; each links to its table.
+  auto charts = root->find_all("svg");
+  ASSERT_EQ(charts.size(), 4u);
+  const std::vector<std::string> chart_tables = {"#table-difference-1", "#table-difference-2", "#table-savings", "#table-in-care"};
+  for (size_t c = 0; c < charts.size(); ++c) {
+    EXPECT_EQ(charts[c]->attribute("role"), "img");
+    ASSERT_NE(charts[c]->ancestor("figure"), nullptr);
+    auto figure_links = charts[c]->ancestor("figure")->find_all("a");
+    ASSERT_EQ(figure_links.size(), 1u);
+    EXPECT_EQ(figure_links[0]->attribute("href"), chart_tables[c]);
+    ASSERT_NE(root->find_id(chart_tables[c].substr(1)), nullptr);
+    EXPECT_EQ(root->find_id(chart_tables[c].substr(1))->ancestor("section")->attribute("id"), "data-tables");
+  }
+  // The fan chart keeps its comparator lines.
+  auto fan_lines = charts[3]->find_all("line");
+  EXPECT_EQ(std::count_if(fan_lines.begin(), fan_lines.end(), [](const HtmlElement* line) { return line->has("stroke-dasharray"); }), 3);
+
+  // Self-contained: nothing to fetch, nothing to run.
+  for (const char* forbidden : {"<script", "<link", "<img", "<iframe", "src=", "@import", "http://", "https://"})
+    EXPECT_EQ(html.find(forbidden), std::string::npos) << forbidden;
+
+  // Difference over time: comparison_in_care.csv, row for row.
+  auto in_care = rows_by_key(out / "comparison_in_care.csv", 2, 2);
+  size_t compared = 0;
+  for (size_t s = 0; s < kStrategies.size(); ++s) {
+    auto rows = table_values(*root, "table-difference-" + std::to_string(s + 1));
+    ASSERT_EQ(rows.size(), 61u);
+    EXPECT_EQ(rows.front().first, kStrategies[s] + "/2020-11-02");
+    for (const auto& [key, values] : rows) {
+      ASSERT_TRUE(in_care.count(key)) << key;
+      EXPECT_EQ(values, in_care[key]) << key;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, in_care.size());
+
+  // Child-days avoided and the difference at the end: comparison_summary.csv.
+  auto summary = rows_by_key(out / "comparison_summary.csv", 1, 2);
+  auto child_days = table_values(*root, "table-child-days");
+  ASSERT_EQ(child_days.size(), kStrategies.size());
+  for (const auto& [strategy, values] : child_days) EXPECT_EQ(values, summary[strategy]) << strategy;
+
+  // The chance of reaching each comparator: comparison_comparators.csv, the base and each strategy.
+  auto comparators = rows_by_key(out / "comparison_comparators.csv", 3, 4);  // strategy/date/comparator -> base, strategy
+  auto chances = table_values(*root, "table-comparator-chances");
+  ASSERT_EQ(chances.size(), 5u * 3u);  // each 12 months from the start, three comparators
+  for (const auto& [key, values] : chances) {
+    ASSERT_EQ(values.size(), 1 + kStrategies.size()) << key;
+    for (size_t s = 0; s < kStrategies.size(); ++s) {
+      const auto& row = comparators[kStrategies[s] + "/" + key];
+      ASSERT_EQ(row.size(), 2u) << key;
+      EXPECT_EQ(values[0], row[0]) << key;
+      EXPECT_EQ(values[1 + s], row[1]) << key;
+    }
+  }
+
+  // Net saving by financial year: comparison_costs.csv.
+  auto costs = rows_by_key(out / "comparison_costs.csv", 2, 2);
+  auto savings = table_values(*root, "table-savings");
+  ASSERT_EQ(savings.size(), costs.size());
+  ASSERT_EQ(savings.size(), kStrategies.size() * 6);
+  for (const auto& [key, values] : savings) EXPECT_EQ(values, costs[key]) << key;
+
+  // The base's fan chart is base_summary.csv's in_care rows.
+  std::map<std::string, std::vector<std::string>> base_summary;
+  auto base_rows = read_csv(out / "base_summary.csv");
+  for (size_t i = 1; i < base_rows.size(); ++i)
+    if (base_rows[i][1] == "in_care") base_summary[base_rows[i][0]] = std::vector<std::string>(base_rows[i].begin() + 2, base_rows[i].end());
+  auto fan = table_values(*root, "table-in-care");
+  ASSERT_EQ(fan.size(), 61u);
+  for (const auto& [date, values] : fan) EXPECT_EQ(values, base_summary[date]) << date;
+
+  // The summary says it in words, from comparison_summary.csv's difference at the end (children, rounded).
+  std::string text = root->find_id("summary")->all_text();
+  const std::map<std::string, std::string> names = {{"all-combined", "All strategies combined"},
+                                                    {"edge-of-care", "Edge of care: double the ECHO team"}};
+  for (const auto& [strategy, name] : names) {
+    const auto& row = summary[strategy];  // child-days mean, p05, p50, p95, end difference mean, p05, p50, p95
+    long fewer = -std::lround(std::stod(row[4])), most = -std::lround(std::stod(row[5])), least = -std::lround(std::stod(row[7]));
+    ASSERT_GT(least, 0) << strategy << ": the strategy should clearly lower the number in care";
+    std::string sentence = "With " + name + ", " + format_whole(fewer) + " fewer children are expected in care on 2 November 2025 (90% of simulations: " +
+                           format_whole(least) + " to " + format_whole(most) + " fewer).";
+    EXPECT_NE(text.find(sentence), std::string::npos) << sentence << "\n" << text;
+    EXPECT_NE(text.find(format_whole(std::stod(row[0])) + " child-days in care avoided"), std::string::npos) << strategy;
+  }
+  EXPECT_NE(root->find_id("about")->all_text().find("--replications 100 --seed 4"), std::string::npos);
+}
+
+TEST_F(ReportComparisonTest, BadReportPathExitsTwoBeforeSimulatingAndWritesNothing) {
+  fs::create_directories(dir_ / "a-folder");
+  auto outcome = caseflow("compare " + kScenarios + "herefordshire-2020.json " + kScenarios +
+                          "strategies/edge-of-care.json --replications 5 --out " + path("out") + " --report " + path("a-folder"));
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.err.find("--report must name a file"), std::string::npos) << outcome.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+TEST_F(ReportComparisonTest, ComparisonWithoutCostsOrComparatorsLeavesThoseSectionsOut) {
+  std::string base = path("base.json"), strategy = path("strategy.json");
+  std::ofstream(base) << read(kScenarios + "example-small.json");
+  std::ofstream(strategy) << R"({"base": "base.json", "name": "Fewer entries",
+    "interventions": [{"type": "divert_arrivals", "share": 0.5, "start": "2021-01-01"}]})";
+  auto outcome = caseflow("compare " + base + " " + strategy + " --replications 20 --seed 2 --out " + path("out") + " --report " +
+                          path("r.html"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  std::unique_ptr<HtmlElement> root;
+  ASSERT_NO_THROW(root = parse_html(read(dir_ / "r.html")));
+  std::vector<std::string> sections;
+  for (const HtmlElement* section : root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
+  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "difference", "child-days", "children-in-care", "about", "data-tables"}));
+  EXPECT_NE(root->find_id("summary")->all_text().find("With Fewer entries, "), std::string::npos);
+}
