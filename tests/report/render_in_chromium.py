@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""A report as a browser shows it: headless Chromium renders `caseflow report` output to a PNG and to a
-PDF, with no console errors and no network requests, and the rendered page holds every section.
+"""A report as a browser shows it: headless Chromium renders `caseflow report` output (or, with
+--strategy, the report of `caseflow compare SCENARIO STRATEGY... --report`) to a PNG and to a PDF, with no
+console errors and no network requests, and the rendered page holds every section.
 
-    render_in_chromium.py --caseflow PATH --scenario FILE --work DIR [--keep-screenshot FILE]
+    render_in_chromium.py --caseflow PATH --scenario FILE [--strategy FILE]... --work DIR [--keep-screenshot FILE]
 
 Exit 0 on success, 1 on a failure, 77 (CTest's "skipped") when no Chromium is installed; `make test`
 installs it, so there it always runs.
@@ -18,7 +19,11 @@ import tempfile
 import zlib
 from pathlib import Path
 
-SECTIONS = ["summary", "children-in-care", "by-state", "exits", "assumptions", "about", "data-tables"]
+# The sections and charts of the Herefordshire run report (it has costs), and of its comparison report
+# with one strategy (a difference chart, the net saving, the base's fan chart).
+RUN_SECTIONS = ["summary", "children-in-care", "by-state", "exits", "costs", "assumptions", "about", "data-tables"]
+RUN_CHARTS = 4
+COMPARISON_SECTIONS = ["summary", "difference", "child-days", "comparators", "savings", "children-in-care", "about", "data-tables"]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Chromium's log lines that mean the page itself went wrong (the sandboxed machine's D-Bus and GPU noise
 # is not about the page).
@@ -97,6 +102,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--caseflow", required=True)
     parser.add_argument("--scenario", required=True)
+    parser.add_argument("--strategy", action="append", default=[])
     parser.add_argument("--work", required=True)
     parser.add_argument("--keep-screenshot")
     args = parser.parse_args()
@@ -106,8 +112,14 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     report = work / "report.html"
-    subprocess.run([args.caseflow, "report", args.scenario, "--replications", "300", "--seed", "1", "-o", str(report)],
-                   check=True, stdout=subprocess.DEVNULL)
+    if args.strategy:
+        subprocess.run([args.caseflow, "compare", args.scenario, *args.strategy, "--replications", "200", "--seed", "1",
+                        "--out", str(work / "compare"), "--report", str(report)], check=True, stdout=subprocess.DEVNULL)
+        sections, charts = COMPARISON_SECTIONS, len(args.strategy) + 2
+    else:
+        subprocess.run([args.caseflow, "report", args.scenario, "--replications", "300", "--seed", "1", "-o", str(report)],
+                       check=True, stdout=subprocess.DEVNULL)
+        sections, charts = RUN_SECTIONS, RUN_CHARTS
 
     checker = BalanceChecker()
     checker.feed(report.read_text(encoding="utf-8"))
@@ -142,11 +154,11 @@ def main():
                 failures.append(f"chromium {name}: {line}")
 
     dom = runs["dump-dom"].stdout
-    for section in SECTIONS:
+    for section in sections:
         if f'<section id="{section}"' not in dom:
             failures.append(f"rendered page has no section {section}")
-    if dom.count("<svg") != 3:
-        failures.append(f"rendered page has {dom.count('<svg')} charts, expected 3")
+    if dom.count("<svg") != charts:
+        failures.append(f"rendered page has {dom.count('<svg')} charts, expected {charts}")
 
     pdf = work / "report.pdf"
     if not pdf.exists() or pdf.read_bytes()[:5] != b"%PDF-":
@@ -159,7 +171,7 @@ def main():
         width, height, channels, rows = png_pixels(png)
         if (width, height) != (WIDTH, HEIGHT):
             failures.append(f"screenshot is {width}x{height}, expected {WIDTH}x{HEIGHT}")
-        # The page was drawn: some dark text pixels, and the chart's blue band somewhere in the first screens.
+        # The page was drawn: some dark text pixels, and a chart's blue band somewhere in the first screens.
         def pixels():
             for row in rows:
                 for x in range(0, len(row), channels):
