@@ -25,7 +25,7 @@ constexpr const char* kUsage =
     "      [--parameter-uncertainty] [--report FILE.html]\n"
     "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
     "      (and stocks.csv, flows.csv with --per-replication; and a report with --report)\n"
-    "  compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR]\n"
+    "  compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR] [--report FILE.html]\n"
     "      run a base and strategies with common random numbers; writes DIR/comparison_*.csv\n"
     "  report SCENARIO [--replications N] [--seed S] [--threads T] -o FILE.html\n"
     "      simulate a scenario and write a report to open in a browser or print: one HTML file\n"

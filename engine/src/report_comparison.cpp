@@ -287,6 +287,8 @@ std::optional<ReportSection> savings_section(const ComparisonData& data) {
   SeriesStyle whisker;
   whisker.stroke = Colour{26, 26, 26};
   whisker.stroke_width = 1.5;
+  // Bars first, whiskers over them: the legend lists the strategies, then the whisker once.
+  std::vector<std::vector<double>> positions, lows, highs;
   for (size_t s = 0; s < strategies; ++s) {
     const auto& savings = data.comparisons[s].comparison.savings;
     std::vector<double> at(years), mean(years), low(years), high(years);
@@ -297,8 +299,12 @@ std::optional<ReportSection> savings_section(const ComparisonData& data) {
       high[y] = savings[y].net_saving.p95;
     }
     chart.add_stacked_bars(at, width * 0.85, {mean}, {styles[s]}, {strategy_name(data.comparisons[s])});
-    chart.add_interval_marks(at, low, high, whisker, s == 0 ? "90% of simulations" : "");
+    positions.push_back(at);
+    lows.push_back(low);
+    highs.push_back(high);
   }
+  for (size_t s = 0; s < strategies; ++s)
+    chart.add_interval_marks(positions[s], lows[s], highs[s], whisker, s == 0 ? "90% of simulations" : "");
   if (lowest < 0) chart.add_reference_line(0, dashed_line_styles(1)[0], "No saving");
 
   std::string html = "<figure>\n<p>The net saving of each strategy in each financial year: the base's costs (placements, "
