@@ -85,8 +85,8 @@ ReportSection summary_section(const ComparisonData& data) {
   for (size_t s = 0; s < data.comparisons.size() && s < 4; ++s) {
     const DifferenceSummary& end = data.comparisons[s].comparison.in_care_difference.back();
     std::string value = std::lround(end.mean) == 0 ? "0" : (end.mean > 0 ? "+" : "") + format_whole(end.mean);
-    html += "<li><span class=\"label\">" + escape_html(strategy_name(data.comparisons[s])) + ": children in care on " +
-            escape_html(end_name) + "</span><span class=\"value\">" + value + "</span><span class=\"detail\">90% of simulations: " +
+    html += "<li><span class=\"label\">Change in children in care by " + escape_html(end_name) + " with " +
+            escape_html(strategy_name(data.comparisons[s])) + "</span><span class=\"value\">" + value + "</span><span class=\"detail\">90% of simulations: " +
             band_in_words(end.p05, end.p95) + "</span></li>\n";
   }
   html += "</ul>\n<ul class=\"statements\">\n";
