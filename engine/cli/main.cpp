@@ -17,8 +17,12 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]\n"
+    "               [--max-memory-mb MB] [--max-children N]\n"
     "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
-    "      (and stocks.csv, flows.csv with --per-replication)\n";
+    "      (and stocks.csv, flows.csv with --per-replication)\n"
+    "\n"
+    "exit codes: 0 success, 2 bad input, 1 another error (such as an unwritable folder),\n"
+    "130/143 interrupted by Ctrl-C/SIGTERM (nothing written). Errors: docs/errors.md\n";
 
 }  // namespace
 

@@ -5,9 +5,11 @@
 #include <filesystem>
 
 #include "arguments.hpp"
+#include "caseflow/input_error.hpp"
 #include "caseflow/run_outputs.hpp"
 #include "caseflow/runner.hpp"
 #include "caseflow/scenario_json.hpp"
+#include "interruption.hpp"
 #include "progress_bar.hpp"
 
 namespace caseflow::cli {
@@ -26,27 +28,45 @@ std::string fresh_output_folder(const std::string& scenario_path) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out"}, {"--per-replication"});
-  if (arguments.positional().size() != 1)
-    throw usage_error("usage: caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]");
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--max-memory-mb", "--max-children"},
+                      {"--per-replication"});
+  if (arguments.positional().size() != 1) throw usage_error(std::string("usage: caseflow ") + kRunUsage);
   const std::string& scenario_path = arguments.positional()[0];
 
   RunOptions options;
   options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
+  options.limits.max_memory_mb = static_cast<double>(arguments.integer("--max-memory-mb", 0, 1, 1LL << 40));
+  options.limits.max_children = static_cast<double>(
+      arguments.integer("--max-children", static_cast<long long>(options.limits.max_children), 1,
+                        static_cast<long long>(kMaxChildrenPerReplication)));
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
+
+  // From here on Ctrl-C and SIGTERM stop the run cleanly instead of killing it half-way.
+  Interruption interruption;
+  options.cancel = interruption.flag();
 
   Simulation simulation(load_scenario(scenario_path));
   auto started = std::chrono::steady_clock::now();
   RunResults results;
-  {
-    ProgressBar progress("caseflow run");
-    options.on_progress = [&](int completed, int total) { progress.update(completed, total); };
-    results = run_replications(simulation, options);
+  double seconds = 0;
+  try {
+    {
+      ProgressBar progress("caseflow run");
+      options.on_progress = [&](int completed, int total) { progress.update(completed, total); };
+      results = run_replications(simulation, options);
+    }
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    write_run_outputs(results, out, arguments.has("--per-replication"), interruption.flag());
+  } catch (const RunCancelled&) {
+    std::fprintf(stderr, "caseflow run: interrupted by signal %d; nothing was written\n", interruption.signal_number());
+    return interruption.exit_code();
+  } catch (const InputError& error) {
+    // Limits and run-time refusals come from the engine without the file name; add it.
+    if (!error.source().empty()) throw;
+    throw InputError(scenario_path, error.place(), error.message());
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  write_run_outputs(results, out, arguments.has("--per-replication"));
 
   std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",
               simulation.scenario().name.c_str(), options.replications, simulation.scenario().horizon_months,

@@ -70,13 +70,21 @@ void write_flows_csv(const RunResults& results, std::ostream& out) {
     }
 }
 
-void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication) {
+void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication,
+                       const std::atomic<bool>* cancel) {
+  auto stop_if_cancelled = [&] {
+    if (cancel != nullptr && cancel->load()) throw RunCancelled();  // StagedOutput removes what was staged
+  };
   StagedOutput output(directory);
   output.write("summary.csv", [&](std::ostream& out) { write_stock_summary_csv(results, out); });
+  stop_if_cancelled();
   output.write("flows_summary.csv", [&](std::ostream& out) { write_flow_summary_csv(results, out); });
+  stop_if_cancelled();
   if (per_replication) {
     output.write("stocks.csv", [&](std::ostream& out) { write_stocks_csv(results, out); });
+    stop_if_cancelled();
     output.write("flows.csv", [&](std::ostream& out) { write_flows_csv(results, out); });
+    stop_if_cancelled();
   }
   output.commit();
 }

@@ -15,10 +15,14 @@ int resolve_thread_count(int requested) {
 }
 
 RunResults run_replications(const Simulation& simulation, const RunOptions& options) {
+  const int total = std::max(0, options.replications);
+  const int thread_count = std::min(resolve_thread_count(options.threads), std::max(1, total));
+  check_run_limits(simulation, total, thread_count, options.limits);
+  auto cancelled = [&] { return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed); };
+
   RunResults results;
   results.layout = simulation.layout();
   results.seed = options.seed;
-  const int total = std::max(0, options.replications);
   results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
   results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
 
@@ -31,7 +35,7 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   auto worker = [&] {
     ReplicationRecord record;
     try {
-      for (int r = next++; r < total; r = next++) {
+      for (int r = next++; r < total && !cancelled(); r = next++) {
         simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
         for (size_t i = 0; i < record.stocks.size(); ++i) results.stocks(r, static_cast<Eigen::Index>(i)) = record.stocks[i];
         for (size_t i = 0; i < record.flows.size(); ++i) results.flows(r, static_cast<Eigen::Index>(i)) = record.flows[i];
@@ -46,12 +50,12 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     }
   };
 
-  int thread_count = std::min(resolve_thread_count(options.threads), std::max(1, total));
   std::vector<std::thread> threads;
   for (int t = 1; t < thread_count; ++t) threads.emplace_back(worker);
   worker();
   for (auto& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);
+  if (cancelled()) throw RunCancelled();
   results.events = events;
   return results;
 }

@@ -248,6 +248,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
         transition.has_age_limits = true;
         transition.min_age_years = ages[0].as_non_negative();
         transition.max_age_years = ages[1].as_non_negative();
+        if (transition.max_age_years > kMaxAgeYears)
+          ages[1].fail("must be at most " + std::to_string(kMaxAgeYears) + " years, got " + detail::describe(ages[1].value()) +
+                       " (for no upper age limit, use " + std::to_string(kMaxAgeYears) + ")");
         if (transition.max_age_years <= transition.min_age_years)
           ages[1].fail("must be greater than the minimum age " + detail::describe(ages[0].value()) + ", got " +
                        detail::describe(ages[1].value()));
@@ -296,12 +299,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
 }
 
 Scenario scenario_from_text(const std::string& text, const std::string& source) {
-  json document;
-  try {
-    document = json::parse(text);
-  } catch (const json::parse_error& error) {
-    // Turn the byte offset into a line and column a person can find.
-    size_t offset = std::min<size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
+  // Where `offset` is, as a line and column a person can find.
+  auto line_and_column = [&](size_t offset) {
+    offset = std::min(offset, text.size());
     size_t line = 1, column = 1;
     for (size_t i = 0; i < offset; ++i) {
       if (text[i] == '\n') {
@@ -311,10 +311,27 @@ Scenario scenario_from_text(const std::string& text, const std::string& source) 
         ++column;
       }
     }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  };
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& error) {
     std::string what = error.what();
     size_t detail_start = what.find("syntax error");
-    throw InputError(source, "line " + std::to_string(line) + ", column " + std::to_string(column),
+    throw InputError(source, line_and_column(error.byte == 0 ? 0 : error.byte - 1),
                      "invalid JSON: " + (detail_start == std::string::npos ? what : what.substr(detail_start)));
+  } catch (const json::exception& error) {
+    // A number too large for a double (1e999) is an out_of_range error without a position; it quotes
+    // the number, so find it in the text.
+    std::string what = error.what();
+    size_t quote = what.find('\'');
+    size_t offset = std::string::npos;
+    if (quote != std::string::npos && what.back() == '\'')
+      offset = text.find(what.substr(quote + 1, what.size() - quote - 2));
+    size_t detail_start = what.find("] ");
+    throw InputError(source, offset == std::string::npos ? "line ?" : line_and_column(offset),
+                     "invalid JSON: " + (detail_start == std::string::npos ? what : what.substr(detail_start + 2)));
   }
   return scenario_from_json(document, source);
 }

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <limits>
 #include <queue>
+#include <sstream>
+
+#include "caseflow/input_error.hpp"
 
 #include "caseflow/random_stream.hpp"
 #include "caseflow/time_distribution.hpp"
@@ -13,6 +16,10 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kDaysPerYear = 365.25;
+// No child in care moves anywhere near this often: a weekly move for 18 years is under 1,000. A child
+// who does is caught in a loop of states with waiting times near zero (say lognormal with meanlog -50),
+// which would otherwise spin for hours, or for ever once the clock stops advancing.
+constexpr uint32_t kMaxMovesPerChild = 10'000;
 
 struct Event {
   enum class Kind : uint32_t { child, arrival };
@@ -35,6 +42,7 @@ struct Child {
   int32_t birth_day = 0;   // days from the start date
   int pending = -1;        // transition due next; -1 means the age-out
   uint32_t id = 0;         // order of first appearance, for traces
+  uint32_t moves = 0;      // transitions so far, against kMaxMovesPerChild
   RandomStream random;
 };
 
@@ -253,12 +261,22 @@ class ReplicationRun {
       return;
     }
     const Transition& transition = sc_.transitions[child.pending];
+    if (++child.moves > kMaxMovesPerChild) refuse_runaway_loop(child.pending);
     count_flow(layout_.transition_flow[child.pending]);
     if (trace_)
       trace_->moves.push_back({ChildMove::Kind::transition, child.id, now_, from, transition.to, child.pending});
     leave_state(child);
     if (transition.to.kind == Destination::Kind::exit) release(slot);
     else enter(slot, transition.to.index, now_);
+  }
+
+  [[noreturn]] void refuse_runaway_loop(int transition) const {
+    std::ostringstream message;
+    message << "a child moved more than " << kMaxMovesPerChild << " times in one replication, the last time by this "
+            << "transition on day " << now_ << ": the waiting times of a loop of states are so short that children "
+            << "go round it without end; make them longer (the limit of " << kMaxMovesPerChild
+            << " moves per child guards against such loops and cannot be raised)";
+    throw InputError("", "/transitions/" + std::to_string(transition) + "/time", message.str());
   }
 
   void release(uint32_t slot) {

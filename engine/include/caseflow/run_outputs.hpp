@@ -2,6 +2,7 @@
 // The files of `caseflow run` (DESIGN.md's contract): summary.csv and flows_summary.csv, and with
 // per-replication output stocks.csv and flows.csv.
 
+#include <atomic>
 #include <ostream>
 #include <string>
 
@@ -17,7 +18,9 @@ void write_flow_summary_csv(const RunResults& results, std::ostream& out);
 void write_stocks_csv(const RunResults& results, std::ostream& out);
 void write_flows_csv(const RunResults& results, std::ostream& out);
 
-// Writes all of a run's files into `directory`, whole or not at all.
-void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication);
+// Writes all of a run's files into `directory`, whole or not at all. If `cancel` becomes true before the
+// files are moved into place, nothing is written and RunCancelled is thrown.
+void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication,
+                       const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace caseflow

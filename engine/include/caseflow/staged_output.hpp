@@ -1,7 +1,9 @@
 #pragma once
 // Output files written whole or not at all: each file is written beside its final name and renamed
 // into place only when every file of the run has been written. If anything fails first, nothing
-// appears (and a folder created for the run is removed again).
+// appears (and the folders created for the run are removed again). Earlier files of the same names
+// are moved aside first and restored if any step fails (a folder in the way of a file name), so the
+// folder never mixes two runs.
 
 #include <filesystem>
 #include <fstream>
@@ -27,7 +29,7 @@ class StagedOutput {
 
  private:
   std::filesystem::path directory_;
-  bool created_directory_ = false;
+  std::vector<std::filesystem::path> created_directories_;  // deepest first
   bool committed_ = false;
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // temporary, final
 };
