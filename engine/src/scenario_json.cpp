@@ -18,7 +18,9 @@ namespace {
 
 constexpr const char* kFormat = "caseflow-scenario/1";
 // Bounds that keep a typo from asking for centuries or millions of children; each message says
-// which limit was hit.
+// which limit was hit and why. They are far above any real council (or England: 83,000 children in care,
+// 33,000 arrivals a year) and keep counts within an int. What a whole run may cost (replications x
+// horizon, arrivals x horizon) is limited separately, with limits a user can raise (run_limits.hpp).
 constexpr long long kMaxHorizonMonths = 1200;
 constexpr long long kMaxCohortCount = 10'000'000;
 constexpr double kMaxArrivalsPerYear = 10'000'000;
@@ -192,7 +194,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     if (!parsed) date.fail("must be a date YYYY-MM-DD, got " + detail::describe(date.value()));
     scenario.start_date = *parsed;
   }
-  scenario.horizon_months = static_cast<int>(root["horizon_months"].as_integer(0, kMaxHorizonMonths));
+  scenario.horizon_months = static_cast<int>(root["horizon_months"].as_integer(
+      0, kMaxHorizonMonths, "1200 months is 100 years, far beyond any useful forecast of children in care; "
+                            "the limit cannot be raised"));
 
   IdTable ids;
   JsonNode states = root["states"];
@@ -270,7 +274,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
       stream.state = ids.resolve_state(node["state"]);
       stream.per_year = node["per_year"].as_non_negative();
       if (stream.per_year > kMaxArrivalsPerYear)
-        node["per_year"].fail("is above the limit of " + detail::describe(json(kMaxArrivalsPerYear)) + " arrivals a year");
+        node["per_year"].fail("is above the limit of " + std::to_string(static_cast<long long>(kMaxArrivalsPerYear)) +
+                              " arrivals a year (England as a whole has about 33,000 a year: is it a total rather than a "
+                              "rate per year? The limit cannot be raised; a larger stream can be split into several)");
       stream.ages = parse_ages(node["age_years"], scenario);
       stream.note = node.note();
       scenario.arrivals.push_back(std::move(stream));
@@ -285,7 +291,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
       node.expect_object({"state", "count", "age_years", "days_in_state"});
       InitialCohort cohort;
       cohort.state = ids.resolve_state(node["state"]);
-      cohort.count = static_cast<int>(node["count"].as_integer(0, kMaxCohortCount));
+      cohort.count = static_cast<int>(node["count"].as_integer(
+          0, kMaxCohortCount, "England as a whole has about 83,000 children in care: is it a typo? The limit cannot be "
+                              "raised; a larger population can be split into several cohorts"));
       cohort.ages = parse_ages(node["age_years"], scenario);
       if (node.has("days_in_state")) {
         cohort.has_days_in_state = true;
