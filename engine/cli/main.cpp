@@ -8,6 +8,7 @@
 
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
+#include "caseflow/staged_output.hpp"
 #include "run_command.hpp"
 
 namespace {
@@ -41,6 +42,9 @@ int main(int argc, char** argv) {
   } catch (const caseflow::InputError& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return 2;
+  } catch (const caseflow::OutputError& error) {
+    std::fprintf(stderr, "error: %s\n", error.what());
+    return 1;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "internal error: %s\n", error.what());
     return 1;

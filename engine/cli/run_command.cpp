@@ -42,6 +42,7 @@ int run_command(const std::vector<std::string>& words) {
       arguments.integer("--max-children", static_cast<long long>(options.limits.max_children), 1,
                         static_cast<long long>(kMaxChildrenPerReplication)));
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
+  if (out.empty()) throw usage_error("--out needs a folder name");
 
   // From here on Ctrl-C and SIGTERM stop the run cleanly instead of killing it half-way.
   Interruption interruption;

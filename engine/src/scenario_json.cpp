@@ -25,6 +25,7 @@ constexpr long long kMaxHorizonMonths = 1200;
 constexpr long long kMaxCohortCount = 10'000'000;
 constexpr double kMaxArrivalsPerYear = 10'000'000;
 constexpr int kMaxAgeYears = 150;
+constexpr double kMaxGammaShape = 1000;
 
 const std::map<std::string, TimeDistribution::Kind> kDistributionNames = {
     {"exponential", TimeDistribution::Kind::exponential}, {"weibull", TimeDistribution::Kind::weibull},
@@ -105,6 +106,12 @@ TimeDistribution parse_time(const JsonNode& node, bool allow_uniform) {
       node.expect_object({"dist", "shape", "scale_days"});
       time.shape = node["shape"].as_positive();
       time.scale_days = node["scale_days"].as_positive();
+      // Beyond this Boost's incomplete gamma function gives up on some times; such a time is fixed in all
+      // but name (a coefficient of variation under 3%).
+      if (time.kind == TimeDistribution::Kind::gamma && time.shape > kMaxGammaShape)
+        node["shape"].fail("must be at most " + std::to_string(static_cast<int>(kMaxGammaShape)) + ", got " +
+                           detail::describe(node["shape"].value()) + " (the time is then practically constant: use "
+                           "{\"dist\": \"fixed\", \"days\": ...})");
       break;
     case TimeDistribution::Kind::lognormal:
       node.expect_object({"dist", "meanlog", "sdlog"});

@@ -21,10 +21,10 @@ StagedOutput::StagedOutput(fs::path directory) : directory_(std::move(directory)
     if (error) {
       std::error_code ignored;
       for (const auto& created : created_directories_) fs::remove(created, ignored);
-      throw std::runtime_error(directory_.string() + ": cannot create the output folder: " + error.message());
+      throw OutputError(directory_.string() + ": cannot create the output folder: " + error.message());
     }
   } else if (!fs::is_directory(directory_, error)) {
-    throw std::runtime_error(directory_.string() + ": exists and is not a folder");
+    throw OutputError(directory_.string() + ": exists and is not a folder");
   }
 }
 
@@ -40,10 +40,10 @@ void StagedOutput::write(const std::string& name, const std::function<void(std::
   fs::path temporary = directory_ / ("." + name + ".partial-" + std::to_string(::getpid()));
   staged_.emplace_back(temporary, final_path);
   std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error(final_path.string() + ": cannot write");
+  if (!out) throw OutputError(final_path.string() + ": cannot write");
   write(out);
   out.flush();
-  if (!out) throw std::runtime_error(final_path.string() + ": write failed (disk full?)");
+  if (!out) throw OutputError(final_path.string() + ": write failed (disk full?)");
 }
 
 void StagedOutput::commit() {
@@ -61,14 +61,14 @@ void StagedOutput::commit() {
     if (!fs::exists(status)) continue;
     if (fs::is_directory(status)) {
       roll_back();
-      throw std::runtime_error(final_path.string() + ": cannot move into place: a folder of that name is in the way");
+      throw OutputError(final_path.string() + ": cannot move into place: a folder of that name is in the way");
     }
     fs::path backup = temporary;
     backup += ".previous";
     fs::rename(final_path, backup, error);
     if (error) {
       roll_back();
-      throw std::runtime_error(final_path.string() + ": cannot replace the existing file: " + error.message());
+      throw OutputError(final_path.string() + ": cannot replace the existing file: " + error.message());
     }
     set_aside.emplace_back(backup, final_path);
   }
@@ -77,7 +77,7 @@ void StagedOutput::commit() {
     fs::rename(temporary, final_path, error);
     if (error) {
       roll_back();
-      throw std::runtime_error(final_path.string() + ": cannot move into place: " + error.message());
+      throw OutputError(final_path.string() + ": cannot move into place: " + error.message());
     }
     placed.push_back(final_path);
   }

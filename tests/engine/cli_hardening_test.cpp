@@ -140,6 +140,9 @@ TEST_F(CliHardening, MemoryLimitRefusesAndSaysHowToRaiseIt) {
   EXPECT_EQ(caseflow("run " + example() + " --replications 400 --threads 1 --max-memory-mb 100 --out " + out.string()).exit_code, 0);
   EXPECT_TRUE(fs::exists(out / "summary.csv"));
   EXPECT_EQ(caseflow("run " + example() + " --max-memory-mb 0").exit_code, 2);
+  Outcome empty_out = caseflow("run " + example() + " --out=");
+  EXPECT_EQ(empty_out.exit_code, 2);
+  EXPECT_EQ(empty_out.err, "error: caseflow: --out needs a folder name\n");
   EXPECT_EQ(caseflow("run " + example() + " --max-memory-mb lots").exit_code, 2);
 }
 
@@ -255,7 +258,7 @@ TEST_F(CliHardening, AnOutputPathThatIsAFileIsRefusedWithNothingWritten) {
   std::ofstream(blocker) << "not a folder";
   Outcome outcome = caseflow("run " + example() + " --replications 2 --out " + blocker.string());
   EXPECT_EQ(outcome.exit_code, 1);
-  EXPECT_NE(outcome.err.find(blocker.string() + ": exists and is not a folder"), std::string::npos) << outcome.err;
+  EXPECT_EQ(outcome.err, "error: " + blocker.string() + ": exists and is not a folder\n");
   EXPECT_EQ(read(blocker), "not a folder");
   // A folder that cannot be created (a file is in its path): nothing is left behind.
   outcome = caseflow("run " + example() + " --replications 2 --out " + (blocker / "run").string());

@@ -8,10 +8,18 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace caseflow {
+
+// The output could not be written (no permission, a full disk, a folder in the way): not bad input and
+// not a bug, so the command line reports it plainly.
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class StagedOutput {
  public:
