@@ -9,6 +9,7 @@
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
 #include "caseflow/staged_output.hpp"
+#include "compare_command.hpp"
 #include "run_command.hpp"
 
 namespace {
@@ -21,6 +22,9 @@ constexpr const char* kUsage =
     "               [--max-memory-mb MB] [--max-children N]\n"
     "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
     "      (and stocks.csv, flows.csv with --per-replication)\n"
+    "  compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR]\n"
+    "               [--max-memory-mb MB] [--max-children N]\n"
+    "      run a base scenario and strategies with common random numbers; writes DIR/comparison_*.csv\n"
     "\n"
     "exit codes: 0 success, 2 bad input, 1 another error (such as an unwritable folder),\n"
     "130/143 interrupted by Ctrl-C/SIGTERM (nothing written). Errors: docs/errors.md\n";
@@ -37,6 +41,7 @@ int main(int argc, char** argv) {
   words.erase(words.begin());
   try {
     if (command == "run") return caseflow::cli::run_command(words);
+    if (command == "compare") return caseflow::cli::compare_command(words);
     std::fprintf(stderr, "%s", kUsage);
     throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
   } catch (const caseflow::InputError& error) {

@@ -11,6 +11,7 @@
 #include "caseflow/scenario_json.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
+#include "run_guard.hpp"
 
 namespace caseflow::cli {
 
@@ -28,7 +29,7 @@ std::string fresh_output_folder(const std::string& scenario_path) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--max-memory-mb", "--max-children"},
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", kMaxMemoryOption, kMaxChildrenOption},
                       {"--per-replication"});
   if (arguments.positional().size() != 1) throw usage_error(std::string("usage: caseflow ") + kRunUsage);
   const std::string& scenario_path = arguments.positional()[0];
@@ -37,10 +38,7 @@ int run_command(const std::vector<std::string>& words) {
   options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
-  options.limits.max_memory_mb = static_cast<double>(arguments.integer("--max-memory-mb", 0, 1, 1LL << 40));
-  options.limits.max_children = static_cast<double>(
-      arguments.integer("--max-children", static_cast<long long>(options.limits.max_children), 1,
-                        static_cast<long long>(kMaxChildrenPerReplication)));
+  read_run_limits(arguments, options.limits);
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
   if (out.empty()) throw usage_error("--out needs a folder name");
 
@@ -64,9 +62,7 @@ int run_command(const std::vector<std::string>& words) {
     std::fprintf(stderr, "caseflow run: interrupted by signal %d; nothing was written\n", interruption.signal_number());
     return interruption.exit_code();
   } catch (const InputError& error) {
-    // Limits and run-time refusals come from the engine without the file name; add it.
-    if (!error.source().empty()) throw;
-    throw InputError(scenario_path, error.place(), error.message());
+    throw with_source(error, scenario_path);
   }
 
   std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",

@@ -1,7 +1,6 @@
 #include "caseflow/output_layout.hpp"
 
-#include <map>
-#include <utility>
+#include <algorithm>
 
 namespace caseflow {
 
@@ -15,20 +14,45 @@ OutputLayout OutputLayout::for_scenario(const Scenario& scenario) {
   for (const auto& state : scenario.states) layout.stock_columns.push_back(state.id);
   layout.stock_columns.emplace_back("in_care");
 
+  layout.states_ = scenario.states.size();
+  layout.exits_ = scenario.exits.size();
+  layout.flow_table_.assign((layout.states_ + 1) * (layout.states_ + layout.exits_), -1);
   // Several transitions may share a (from, to) pair (different age ranges, say); they share a key.
-  std::map<std::pair<std::string, std::string>, int> index;
-  auto key_for = [&](const std::string& from, const std::string& to) {
-    auto [it, inserted] = index.emplace(std::make_pair(from, to), static_cast<int>(layout.flows.size()));
-    if (inserted) layout.flows.push_back({from, to});
-    return it->second;
+  auto add = [&](int from_state, Destination to) {
+    size_t column = to.kind == Destination::Kind::state ? static_cast<size_t>(to.index) : layout.states_ + static_cast<size_t>(to.index);
+    int& key = layout.flow_table_[static_cast<size_t>(from_state + 1) * (layout.states_ + layout.exits_) + column];
+    if (key >= 0) return;
+    key = static_cast<int>(layout.flows.size());
+    layout.flows.push_back({from_state == kArrival ? "arrival" : scenario.states[from_state].id, scenario.destination_id(to)});
   };
-  for (const auto& stream : scenario.arrivals)
-    layout.arrival_flow.push_back(key_for("arrival", scenario.states[stream.state].id));
-  for (const auto& transition : scenario.transitions)
-    layout.transition_flow.push_back(
-        key_for(scenario.states[transition.from_state].id, scenario.destination_id(transition.to)));
-  for (const auto& state : scenario.states)
-    layout.age_out_flow.push_back(scenario.has_age_out ? key_for(state.id, scenario.exits[scenario.age_out.exit].id) : -1);
+  auto state = [](int index) { return Destination{Destination::Kind::state, index}; };
+
+  const bool pool = scenario.has_foster_placements;
+  auto needs_placement = [&](Destination to) {
+    return pool && to.kind == Destination::Kind::state &&
+           std::count(scenario.foster_placements.states.begin(), scenario.foster_placements.states.end(), to.index) > 0;
+  };
+  // A move into a foster state may be redirected to the overflow state when no placement is free.
+  auto add_move = [&](int from_state, Destination to) {
+    add(from_state, to);
+    if (needs_placement(to) && from_state != scenario.foster_placements.overflow_state)
+      add(from_state, state(scenario.foster_placements.overflow_state));
+  };
+
+  for (const auto& stream : scenario.arrivals) add_move(kArrival, state(stream.state));
+  for (const auto& transition : scenario.transitions) add_move(transition.from_state, transition.to);
+  for (const auto& intervention : scenario.interventions)
+    if (intervention.kind == Intervention::Kind::move_children) add_move(intervention.from_state, intervention.to);
+  if (pool)
+    for (int wanted : scenario.foster_placements.states) add(scenario.foster_placements.overflow_state, state(wanted));
+  if (scenario.has_age_out)
+    for (size_t s = 0; s < scenario.states.size(); ++s)
+      add(static_cast<int>(s), Destination{Destination::Kind::exit, scenario.age_out.exit});
+  for (const auto& intervention : scenario.interventions)
+    if (intervention.kind == Intervention::Kind::divert_arrivals && layout.diverted_flow < 0) {
+      layout.diverted_flow = static_cast<int>(layout.flows.size());
+      layout.flows.push_back({"arrival", "diverted"});
+    }
   return layout;
 }
 

@@ -39,13 +39,15 @@ RunCost estimate_run_cost(const Simulation& simulation, int replications, int th
   for (const auto& cohort : scenario.initial_population) cost.children += cohort.count;
   for (const auto& stream : scenario.arrivals) cost.children += stream.per_year * horizon_years;
 
-  const double cells = static_cast<double>(layout.stock_cells() + layout.flow_cells());
+  const double count_cells = static_cast<double>(layout.stock_cells() + layout.flow_cells());
+  const double day_cells = static_cast<double>(layout.day_cells());
+  const double bytes_per_replication = count_cells * kBytesPerCount + day_cells * sizeof(double);
   const double reps = std::max(0, replications);
-  // The CountMatrix of each kind, then the summary: a mean and up to five quantiles per cell, and one
-  // column of replications being sorted.
-  cost.result_bytes = reps * cells * kBytesPerCount + cells * 6 * sizeof(double) + reps * sizeof(double);
+  // The matrices of counts and child-days, then the summary: a mean and up to five quantiles per cell,
+  // and one column of replications being sorted.
+  cost.result_bytes = reps * bytes_per_replication + (count_cells + day_cells) * 6 * sizeof(double) + reps * sizeof(double);
   const double workers = std::clamp<double>(threads, 1, std::max(1.0, reps));
-  cost.working_bytes = workers * (cells * kBytesPerCount + cost.children * kBytesPerChild);
+  cost.working_bytes = workers * (bytes_per_replication + cost.children * kBytesPerChild);
   return cost;
 }
 
@@ -94,7 +96,8 @@ void check_run_limits(const Simulation& simulation, int replications, int thread
     message << replications << " replications would need about " << number(std::ceil(cost.total_mb()))
             << " MB of memory (" << layout.snapshots() << " snapshots x " << layout.stock_columns.size()
             << " stock columns and " << layout.months() << " months x " << layout.flows.size()
-            << " flows, 4 bytes each per replication, plus " << number(std::ceil(cost.working_bytes / kMiB))
+            << " flows, 4 bytes each, and " << layout.months() << " months x " << layout.stock_columns.size()
+            << " columns of child-days, 8 bytes each, per replication, plus " << number(std::ceil(cost.working_bytes / kMiB))
             << " MB for the threads' children), above the limit of " << number(max_memory_mb) << " MB"
             << (limits.max_memory_mb > 0 ? "" : " (half of this machine's memory)")
             << ": run fewer replications or a shorter horizon_months, or raise max_memory_mb "

@@ -25,6 +25,7 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   results.seed = options.seed;
   results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
   results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
+  results.care_days.resize(total, static_cast<Eigen::Index>(results.layout.day_cells()));
 
   std::atomic<int> next{0};
   std::atomic<int> completed{0};
@@ -39,6 +40,7 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
         simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
         for (size_t i = 0; i < record.stocks.size(); ++i) results.stocks(r, static_cast<Eigen::Index>(i)) = record.stocks[i];
         for (size_t i = 0; i < record.flows.size(); ++i) results.flows(r, static_cast<Eigen::Index>(i)) = record.flows[i];
+        for (size_t i = 0; i < record.care_days.size(); ++i) results.care_days(r, static_cast<Eigen::Index>(i)) = record.care_days[i];
         events += record.events;
         int done = ++completed;
         if (options.on_progress) options.on_progress(done, total);

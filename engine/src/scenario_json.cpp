@@ -1,6 +1,7 @@
 #include "caseflow/scenario_json.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -43,8 +44,8 @@ std::string distribution_name(TimeDistribution::Kind kind) {
 class IdTable {
  public:
   void add(const JsonNode& where, const std::string& id, Destination destination) {
-    if (id == "in_care" || id == "arrival")
-      where.fail("\"" + id + "\" is reserved (it names all children in care / arrivals in the outputs)");
+    if (id == "in_care" || id == "arrival" || id == "diverted")
+      where.fail("\"" + id + "\" is reserved (the outputs use it for all children in care, arrivals, and diverted arrivals)");
     if (ids_.count(id)) where.fail("duplicate id \"" + id + "\" (ids are unique across states and exits)");
     ids_[id] = destination;
     names_.push_back(id);
@@ -184,12 +185,165 @@ AgeDistribution parse_ages(const JsonNode& node, const Scenario& scenario) {
   return ages;
 }
 
+Date parse_date(const JsonNode& node) {
+  auto parsed = parse_iso_date(node.as_string());
+  if (!parsed) node.fail("must be a date YYYY-MM-DD, got " + detail::describe(node.value()));
+  return *parsed;
+}
+
+int resolve_stage(const Pipeline& pipeline, const JsonNode& node) {
+  std::string id = node.as_string();
+  std::vector<std::string> names;
+  for (size_t s = 0; s < pipeline.stages.size(); ++s) {
+    if (pipeline.stages[s].id == id) return static_cast<int>(s);
+    names.push_back(pipeline.stages[s].id);
+  }
+  std::string message = "pipeline \"" + pipeline.id + "\" has no stage \"" + id + "\"";
+  std::string suggestion = detail::closest_match(id, names);
+  if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+  node.fail(message);
+}
+
+std::vector<Pipeline> parse_pipelines(const JsonNode& list, std::map<std::string, int>& index) {
+  list.expect_array();
+  std::vector<Pipeline> pipelines;
+  for (size_t i = 0; i < list.size(); ++i) {
+    JsonNode node = list[i];
+    node.expect_object({"id", "label", "stages"});
+    Pipeline pipeline{node["id"].as_id(), node.has("label") ? node["label"].as_string() : "", {}, node.note()};
+    if (!index.emplace(pipeline.id, static_cast<int>(i)).second)
+      node["id"].fail("duplicate pipeline id \"" + pipeline.id + "\"");
+    JsonNode stages = node["stages"];
+    stages.expect_array();
+    if (stages.size() == 0) stages.fail("must list at least one stage");
+    for (size_t s = 0; s < stages.size(); ++s) {
+      JsonNode stage_node = stages[s];
+      stage_node.expect_object({"id", "label", "capacity_per_month", "service_time"});
+      PipelineStage stage;
+      stage.id = stage_node["id"].as_id();
+      for (const auto& other : pipeline.stages)
+        if (other.id == stage.id) stage_node["id"].fail("duplicate stage id \"" + stage.id + "\"");
+      stage.label = stage_node.has("label") ? stage_node["label"].as_string() : "";
+      stage.capacity_per_month = static_cast<int>(stage_node["capacity_per_month"].as_integer(0, kMaxCohortCount));
+      stage.service_time = parse_time(stage_node["service_time"], false);
+      stage.note = stage_node.note();
+      pipeline.stages.push_back(std::move(stage));
+    }
+    pipelines.push_back(std::move(pipeline));
+  }
+  return pipelines;
+}
+
+Intervention parse_intervention(const JsonNode& node, const Scenario& scenario, const IdTable& ids,
+                                const std::map<std::string, int>& pipeline_index) {
+  if (!node.value().is_object()) node.fail("must be an object with \"type\", got " + detail::describe(node.value()));
+  static const std::map<std::string, Intervention::Kind> kinds = {
+      {"scale_rate", Intervention::Kind::scale_rate},
+      {"divert_arrivals", Intervention::Kind::divert_arrivals},
+      {"add_capacity", Intervention::Kind::add_capacity},
+      {"move_children", Intervention::Kind::move_children}};
+  std::string type = node["type"].as_string();
+  auto kind = kinds.find(type);
+  if (kind == kinds.end()) {
+    std::vector<std::string> names;
+    for (const auto& [name, k] : kinds) names.push_back(name);
+    std::string message = "unknown intervention type \"" + type + "\"";
+    std::string suggestion = detail::closest_match(type, names);
+    message += suggestion.empty() ? "; expected scale_rate, divert_arrivals, add_capacity or move_children"
+                                  : "; did you mean \"" + suggestion + "\"?";
+    node["type"].fail(message);
+  }
+  Intervention intervention;
+  intervention.kind = kind->second;
+  intervention.note = node.note();
+  auto read_window = [&] {
+    intervention.start = parse_date(node["start"]);
+    if (node.has("end")) {
+      intervention.has_end = true;
+      intervention.end = parse_date(node["end"]);
+      if (intervention.end <= intervention.start) node["end"].fail("must be after start");
+    }
+  };
+  switch (intervention.kind) {
+    case Intervention::Kind::scale_rate: {
+      node.expect_object({"type", "label", "from", "to", "factor", "start", "end"});
+      intervention.from_state = ids.resolve_state(node["from"]);
+      intervention.to = ids.resolve(node["to"]);
+      intervention.factor = node["factor"].as_non_negative();
+      bool found = false;
+      for (const auto& transition : scenario.transitions)
+        if (transition.from_state == intervention.from_state && transition.to == intervention.to) {
+          found = true;
+          if (transition.time.kind == TimeDistribution::Kind::fixed)
+            node["to"].fail("the transition from \"" + node["from"].as_string() + "\" to \"" + node["to"].as_string() +
+                            "\" has a fixed time, which has no rate to scale");
+        }
+      if (!found) node["to"].fail("there is no transition from \"" + node["from"].as_string() + "\" to \"" + node["to"].as_string() + "\" to scale");
+      read_window();
+      break;
+    }
+    case Intervention::Kind::divert_arrivals: {
+      node.expect_object({"type", "label", "state", "share", "start", "end"});
+      if (node.has("state")) intervention.arrival_state = ids.resolve_state(node["state"]);
+      intervention.share = node["share"].as_non_negative();
+      if (intervention.share > 1) node["share"].fail("must be between 0 and 1, got " + detail::describe(node["share"].value()));
+      read_window();
+      break;
+    }
+    case Intervention::Kind::add_capacity: {
+      node.expect_object({"type", "label", "resource", "per_month", "placements", "recruited_per_year", "start", "end"});
+      JsonNode resource = node["resource"];
+      std::string name = resource.as_string();
+      if (name == "foster_placements") {
+        if (!scenario.has_foster_placements) resource.fail("the scenario has no \"foster_placements\"");
+        intervention.foster = true;
+        if (node.has("per_month")) node["per_month"].fail("applies to pipeline stages; foster placements take placements and recruited_per_year");
+        if (node.has("placements")) intervention.extra_placements = static_cast<int>(node["placements"].as_integer(0, kMaxCohortCount));
+        if (node.has("recruited_per_year")) intervention.extra_recruited_per_year = node["recruited_per_year"].as_non_negative();
+      } else {
+        size_t slash = name.find('/');
+        auto found = pipeline_index.find(name.substr(0, slash));
+        if (slash == std::string::npos || found == pipeline_index.end())
+          resource.fail("must be \"foster_placements\" or \"PIPELINE/STAGE\" naming a pipeline stage, got " + detail::describe(resource.value()));
+        intervention.pipeline = found->second;
+        const Pipeline& pipeline = scenario.pipelines[found->second];
+        for (size_t s = 0; s < pipeline.stages.size(); ++s)
+          if (pipeline.stages[s].id == name.substr(slash + 1)) intervention.stage = static_cast<int>(s);
+        if (intervention.stage < 0) resource.fail("pipeline \"" + pipeline.id + "\" has no stage \"" + name.substr(slash + 1) + "\"");
+        if (node.has("placements") || node.has("recruited_per_year"))
+          node.fail("a pipeline stage takes per_month; placements and recruited_per_year are for foster_placements");
+        intervention.extra_per_month = static_cast<int>(node["per_month"].as_integer(-kMaxCohortCount, kMaxCohortCount));
+      }
+      read_window();
+      break;
+    }
+    case Intervention::Kind::move_children: {
+      node.expect_object({"type", "label", "from", "to", "count", "date"});
+      intervention.from_state = ids.resolve_state(node["from"]);
+      intervention.to = ids.resolve(node["to"]);
+      if (intervention.to == Destination{Destination::Kind::state, intervention.from_state})
+        node["to"].fail("children cannot be moved to the state they are in");
+      intervention.count = static_cast<int>(node["count"].as_integer(0, kMaxCohortCount));
+      intervention.start = parse_date(node["date"]);
+      if (intervention.start <= scenario.start_date)
+        node["date"].fail("must be after the start date " + format_iso_date(scenario.start_date) +
+                          " (children present at the start are placed by initial_population)");
+      break;
+    }
+  }
+  intervention.label = node.has("label") ? node["label"].as_string() : type;
+  return intervention;
+}
+
 }  // namespace
 
 Scenario scenario_from_json(const json& document, const std::string& source) {
   JsonNode root(document, "", source);
+  if (root.has("base"))
+    root["base"].fail("names another scenario file, which needs the folder to look in: load the scenario from its file");
   root.expect_object({"format", "name", "start_date", "horizon_months", "states", "exits", "transitions", "age_out",
-                      "arrivals", "initial_population"});
+                      "arrivals", "initial_population", "pipelines", "foster_placements", "interventions",
+                      "comparators"});
   Scenario scenario;
   if (std::string format = root["format"].as_string(); format != kFormat)
     root["format"].fail(std::string("must be \"") + kFormat + "\", got " + detail::describe(document["format"]));
@@ -240,12 +394,28 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     scenario.age_out.note = node.note();
   }
 
+  std::map<std::string, int> pipeline_index;
+  if (root.has("pipelines")) scenario.pipelines = parse_pipelines(root["pipelines"], pipeline_index);
+  auto resolve_pipeline = [&](const JsonNode& node) {
+    std::string id = node.as_string();
+    auto found = pipeline_index.find(id);
+    if (found == pipeline_index.end()) {
+      std::vector<std::string> names;
+      for (const auto& [name, index] : pipeline_index) names.push_back(name);
+      std::string message = "unknown pipeline \"" + id + "\"";
+      std::string suggestion = detail::closest_match(id, names);
+      if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+      node.fail(message);
+    }
+    return found->second;
+  };
+
   if (root.has("transitions")) {
     JsonNode transitions = root["transitions"];
     transitions.expect_array();
     for (size_t i = 0; i < transitions.size(); ++i) {
       JsonNode node = transitions[i];
-      node.expect_object({"from", "to", "time", "ages"});
+      node.expect_object({"from", "to", "time", "ages", "via"});
       Transition transition;
       transition.from_state = ids.resolve_state(node["from"]);
       transition.to = ids.resolve(node["to"]);
@@ -266,6 +436,7 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
           ages[1].fail("must be greater than the minimum age " + detail::describe(ages[0].value()) + ", got " +
                        detail::describe(ages[1].value()));
       }
+      if (node.has("via")) transition.via_pipeline = resolve_pipeline(node["via"]);
       transition.note = node.note();
       scenario.transitions.push_back(std::move(transition));
     }
@@ -290,12 +461,29 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     }
   }
 
+  if (root.has("foster_placements")) {
+    JsonNode node = root["foster_placements"];
+    node.expect_object({"states", "overflow_state", "free_at_start", "recruited_per_year"});
+    FosterPlacements& pool = scenario.foster_placements;
+    scenario.has_foster_placements = true;
+    JsonNode states = node["states"];
+    states.expect_array();
+    if (states.size() == 0) states.fail("must list at least one state whose children use a foster placement");
+    for (size_t i = 0; i < states.size(); ++i) pool.states.push_back(ids.resolve_state(states[i]));
+    pool.overflow_state = ids.resolve_state(node["overflow_state"]);
+    if (std::find(pool.states.begin(), pool.states.end(), pool.overflow_state) != pool.states.end())
+      node["overflow_state"].fail("the overflow state cannot itself need a foster placement");
+    pool.free_at_start = static_cast<int>(node["free_at_start"].as_integer(0, kMaxCohortCount));
+    if (node.has("recruited_per_year")) pool.recruited_per_year = node["recruited_per_year"].as_non_negative();
+    pool.note = node.note();
+  }
+
   if (root.has("initial_population")) {
     JsonNode cohorts = root["initial_population"];
     cohorts.expect_array();
     for (size_t i = 0; i < cohorts.size(); ++i) {
       JsonNode node = cohorts[i];
-      node.expect_object({"state", "count", "age_years", "days_in_state"});
+      node.expect_object({"state", "count", "age_years", "days_in_state", "pipeline", "waiting_for"});
       InitialCohort cohort;
       cohort.state = ids.resolve_state(node["state"]);
       cohort.count = static_cast<int>(node["count"].as_integer(
@@ -306,14 +494,64 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
         cohort.has_days_in_state = true;
         cohort.days_in_state = parse_time(node["days_in_state"], true);
       }
+      if (node.has("pipeline")) {
+        JsonNode place = node["pipeline"];
+        place.expect_object({"via", "to", "stage"});
+        int pipeline = resolve_pipeline(place["via"]);
+        Destination to = ids.resolve(place["to"]);
+        for (size_t t = 0; t < scenario.transitions.size(); ++t) {
+          const Transition& transition = scenario.transitions[t];
+          if (transition.from_state == cohort.state && transition.to == to && transition.via_pipeline == pipeline)
+            cohort.pipeline_transition = static_cast<int>(t);
+        }
+        if (cohort.pipeline_transition < 0)
+          place.fail("no transition from \"" + scenario.states[cohort.state].id + "\" to \"" + place["to"].as_string() +
+                     "\" goes via \"" + place["via"].as_string() + "\"");
+        cohort.pipeline_stage = resolve_stage(scenario.pipelines[pipeline], place["stage"]);
+      }
+      if (node.has("waiting_for")) {
+        JsonNode wanted = node["waiting_for"];
+        if (!scenario.has_foster_placements) wanted.fail("needs \"foster_placements\" in the scenario");
+        cohort.waiting_for_state = ids.resolve_state(wanted);
+        const auto& pool = scenario.foster_placements;
+        if (std::find(pool.states.begin(), pool.states.end(), cohort.waiting_for_state) == pool.states.end())
+          wanted.fail("must be one of the foster_placements states");
+        if (cohort.state != pool.overflow_state)
+          wanted.fail("only children in the overflow state \"" + scenario.states[pool.overflow_state].id +
+                      "\" can be waiting for a foster placement");
+        if (cohort.pipeline_transition >= 0) wanted.fail("a cohort cannot both wait for a placement and be in a pipeline");
+      }
       cohort.note = node.note();
       scenario.initial_population.push_back(std::move(cohort));
+    }
+  }
+
+  if (root.has("interventions")) {
+    JsonNode interventions = root["interventions"];
+    interventions.expect_array();
+    for (size_t i = 0; i < interventions.size(); ++i)
+      scenario.interventions.push_back(parse_intervention(interventions[i], scenario, ids, pipeline_index));
+  }
+
+  if (root.has("comparators")) {
+    JsonNode comparators = root["comparators"];
+    comparators.expect_array();
+    for (size_t i = 0; i < comparators.size(); ++i) {
+      JsonNode node = comparators[i];
+      node.expect_object({"id", "label", "count"});
+      Comparator comparator{node["id"].as_id(), node.has("label") ? node["label"].as_string() : "",
+                            node["count"].as_non_negative(), node.note()};
+      for (const auto& other : scenario.comparators)
+        if (other.id == comparator.id) node["id"].fail("duplicate comparator id \"" + comparator.id + "\"");
+      scenario.comparators.push_back(std::move(comparator));
     }
   }
   return scenario;
 }
 
-Scenario scenario_from_text(const std::string& text, const std::string& source) {
+namespace {
+
+json parse_json_text(const std::string& text, const std::string& source) {
   // Where `offset` is, as a line and column a person can find.
   auto line_and_column = [&](size_t offset) {
     offset = std::min(offset, text.size());
@@ -328,9 +566,8 @@ Scenario scenario_from_text(const std::string& text, const std::string& source) 
     }
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
   };
-  json document;
   try {
-    document = json::parse(text);
+    return json::parse(text);
   } catch (const json::parse_error& error) {
     std::string what = error.what();
     size_t detail_start = what.find("syntax error");
@@ -348,15 +585,46 @@ Scenario scenario_from_text(const std::string& text, const std::string& source) 
     throw InputError(source, offset == std::string::npos ? "line ?" : line_and_column(offset),
                      "invalid JSON: " + (detail_start == std::string::npos ? what : what.substr(detail_start + 2)));
   }
-  return scenario_from_json(document, source);
 }
 
-Scenario load_scenario(const std::filesystem::path& path) {
+json read_json_file(const std::filesystem::path& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw InputError(path.string(), "", "cannot open the scenario file");
   std::ostringstream text;
   text << file.rdbuf();
-  return scenario_from_text(text.str(), path.string());
+  return parse_json_text(text.str(), path.string());
+}
+
+// Scenario inheritance: {"base": "other.json", ...overrides}. The overrides are a JSON merge patch
+// (RFC 7386) on the base: objects merge key by key, anything else (arrays included) replaces, and null
+// deletes. Bases may have bases; the chain is followed to a depth of 16 (a loop is reported).
+json resolve_base(json document, const std::filesystem::path& directory, const std::string& source, int depth) {
+  if (!document.is_object() || !document.contains("base")) return document;
+  JsonNode base_node(document["base"], "/base", source);
+  std::filesystem::path base_path = directory / base_node.as_string();
+  if (depth >= 16) base_node.fail("more than 16 levels of \"base\": is there a loop?");
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(base_path, error)) base_node.fail("cannot open the base scenario " + base_path.string());
+  json base = resolve_base(read_json_file(base_path), base_path.parent_path(), base_path.string(), depth + 1);
+  document.erase("base");
+  base.merge_patch(document);
+  return base;
+}
+
+}  // namespace
+
+Scenario scenario_from_json(const json& document, const std::string& source, const std::filesystem::path& base_directory) {
+  if (document.is_object() && document.contains("base"))
+    return scenario_from_json(resolve_base(document, base_directory, source, 0), source);
+  return scenario_from_json(document, source);
+}
+
+Scenario scenario_from_text(const std::string& text, const std::string& source) {
+  return scenario_from_json(parse_json_text(text, source), source, std::filesystem::current_path());
+}
+
+Scenario load_scenario(const std::filesystem::path& path) {
+  return scenario_from_json(read_json_file(path), path.string(), path.parent_path());
 }
 
 namespace {
@@ -388,6 +656,46 @@ json time_to_json(const TimeDistribution& time) {
   return with_note(out, time.note);
 }
 
+json intervention_to_json(const Scenario& scenario, const Intervention& intervention) {
+  json out;
+  auto window = [&] {
+    out["start"] = format_iso_date(intervention.start);
+    if (intervention.has_end) out["end"] = format_iso_date(intervention.end);
+  };
+  switch (intervention.kind) {
+    case Intervention::Kind::scale_rate:
+      out = {{"type", "scale_rate"}, {"from", scenario.states[intervention.from_state].id},
+             {"to", scenario.destination_id(intervention.to)}, {"factor", intervention.factor}};
+      window();
+      break;
+    case Intervention::Kind::divert_arrivals:
+      out = {{"type", "divert_arrivals"}, {"share", intervention.share}};
+      if (intervention.arrival_state >= 0) out["state"] = scenario.states[intervention.arrival_state].id;
+      window();
+      break;
+    case Intervention::Kind::add_capacity:
+      out = {{"type", "add_capacity"}};
+      if (intervention.foster) {
+        out["resource"] = "foster_placements";
+        out["placements"] = intervention.extra_placements;
+        out["recruited_per_year"] = intervention.extra_recruited_per_year;
+      } else {
+        const Pipeline& pipeline = scenario.pipelines[intervention.pipeline];
+        out["resource"] = pipeline.id + "/" + pipeline.stages[intervention.stage].id;
+        out["per_month"] = intervention.extra_per_month;
+      }
+      window();
+      break;
+    case Intervention::Kind::move_children:
+      out = {{"type", "move_children"}, {"from", scenario.states[intervention.from_state].id},
+             {"to", scenario.destination_id(intervention.to)}, {"count", intervention.count},
+             {"date", format_iso_date(intervention.start)}};
+      break;
+  }
+  out["label"] = intervention.label;
+  return with_note(out, intervention.note);
+}
+
 json ages_to_json(const AgeDistribution& ages) {
   json out = json::object();
   for (const auto& band : ages.bands) {
@@ -417,6 +725,7 @@ json scenario_to_json(const Scenario& scenario) {
               {"to", scenario.destination_id(transition.to)},
               {"time", time_to_json(transition.time)}};
     if (transition.has_age_limits) item["ages"] = {transition.min_age_years, transition.max_age_years};
+    if (transition.via_pipeline >= 0) item["via"] = scenario.pipelines[transition.via_pipeline].id;
     transitions.push_back(with_note(item, transition.note));
   }
   if (scenario.has_age_out)
@@ -433,7 +742,44 @@ json scenario_to_json(const Scenario& scenario) {
               {"count", cohort.count},
               {"age_years", ages_to_json(cohort.ages)}};
     if (cohort.has_days_in_state) item["days_in_state"] = time_to_json(cohort.days_in_state);
+    if (cohort.pipeline_transition >= 0) {
+      const Transition& transition = scenario.transitions[cohort.pipeline_transition];
+      const Pipeline& pipeline = scenario.pipelines[transition.via_pipeline];
+      item["pipeline"] = {{"via", pipeline.id}, {"to", scenario.destination_id(transition.to)},
+                          {"stage", pipeline.stages[cohort.pipeline_stage].id}};
+    }
+    if (cohort.waiting_for_state >= 0) item["waiting_for"] = scenario.states[cohort.waiting_for_state].id;
     cohorts.push_back(with_note(item, cohort.note));
+  }
+  if (!scenario.pipelines.empty()) {
+    json& pipelines = out["pipelines"] = json::array();
+    for (const auto& pipeline : scenario.pipelines) {
+      json stages = json::array();
+      for (const auto& stage : pipeline.stages)
+        stages.push_back(with_note({{"id", stage.id}, {"label", stage.label}, {"capacity_per_month", stage.capacity_per_month},
+                                    {"service_time", time_to_json(stage.service_time)}},
+                                   stage.note));
+      pipelines.push_back(with_note({{"id", pipeline.id}, {"label", pipeline.label}, {"stages", stages}}, pipeline.note));
+    }
+  }
+  if (scenario.has_foster_placements) {
+    const FosterPlacements& pool = scenario.foster_placements;
+    json states = json::array();
+    for (int state : pool.states) states.push_back(scenario.states[state].id);
+    out["foster_placements"] = with_note({{"states", states},
+                                          {"overflow_state", scenario.states[pool.overflow_state].id},
+                                          {"free_at_start", pool.free_at_start},
+                                          {"recruited_per_year", pool.recruited_per_year}},
+                                         pool.note);
+  }
+  if (!scenario.interventions.empty()) {
+    json& interventions = out["interventions"] = json::array();
+    for (const auto& intervention : scenario.interventions) interventions.push_back(intervention_to_json(scenario, intervention));
+  }
+  if (!scenario.comparators.empty()) {
+    json& comparators = out["comparators"] = json::array();
+    for (const auto& comparator : scenario.comparators)
+      comparators.push_back(with_note({{"id", comparator.id}, {"label", comparator.label}, {"count", comparator.count}}, comparator.note));
   }
   return out;
 }

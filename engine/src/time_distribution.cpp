@@ -60,6 +60,30 @@ double draw_time_after(const TimeDistribution& time, double elapsed, double u) {
   return elapsed;
 }
 
+double cumulative_hazard(const TimeDistribution& time, double t) {
+  if (t <= 0) return 0.0;
+  switch (time.kind) {
+    case Kind::exponential: return t / time.mean_days;
+    case Kind::weibull: return std::pow(t / time.scale_days, time.shape);
+    default: {
+      double s = survival(time, t);
+      return s > 0 ? -std::log(s) : std::numeric_limits<double>::infinity();
+    }
+  }
+}
+
+double time_at_cumulative_hazard(const TimeDistribution& time, double h) {
+  if (h <= 0) return 0.0;
+  switch (time.kind) {
+    case Kind::exponential: return h * time.mean_days;
+    case Kind::weibull: return time.scale_days * std::pow(h, 1.0 / time.shape);
+    default: {
+      double u = std::exp(-h);
+      return u > 0 ? draw_time_after(time, 0.0, u) : std::numeric_limits<double>::infinity();
+    }
+  }
+}
+
 double draw_time(const TimeDistribution& time, double u) { return draw_time_after(time, 0.0, u); }
 
 double mean_time(const TimeDistribution& time) {

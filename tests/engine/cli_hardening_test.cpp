@@ -204,10 +204,19 @@ bool catches(pid_t pid, int signal) {
 
 }  // namespace
 
-class Interrupted : public CliHardening, public ::testing::WithParamInterface<int> {};
+struct Interruption {
+  std::string command;  // "run" or "compare"
+  int signal;
+};
+
+void PrintTo(const Interruption& interruption, std::ostream* out) {
+  *out << "caseflow " << interruption.command << ", signal " << interruption.signal;
+}
+
+class Interrupted : public CliHardening, public ::testing::WithParamInterface<Interruption> {};
 
 TEST_P(Interrupted, ALongRunExitsWithinASecondAndWritesNothing) {
-  const int signal = GetParam();
+  const auto [command, signal] = GetParam();
   // About a millisecond a replication: a million would take many minutes.
   json document = scenario_skeleton(24);
   document["states"] = {{{"id", "foster"}}};
@@ -217,9 +226,12 @@ TEST_P(Interrupted, ALongRunExitsWithinASecondAndWritesNothing) {
   fs::path scenario = dir_ / "long.json";
   std::ofstream(scenario) << document.dump();
   fs::path out = dir_ / "out";
+  std::vector<std::string> arguments{command, scenario.string()};
+  if (command == "compare") arguments.push_back(scenario.string());  // a strategy that changes nothing
+  for (std::string word : {"--replications", "1000000", "--threads", "1", "--out"}) arguments.push_back(word);
+  arguments.push_back(out.string());
 
-  pid_t pid = spawn_caseflow({"run", scenario.string(), "--replications", "1000000", "--threads", "1", "--out", out.string()},
-                             dir_ / "stdout", dir_ / "stderr");
+  pid_t pid = spawn_caseflow(arguments, dir_ / "stdout", dir_ / "stderr");
   ASSERT_GT(pid, 0);
   // Wait until the handlers are in place (the run is about to start), then let it run a little.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -243,15 +255,20 @@ TEST_P(Interrupted, ALongRunExitsWithinASecondAndWritesNothing) {
   EXPECT_LT(seconds, 1.0);
   ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of handling it";
   EXPECT_EQ(WEXITSTATUS(status), 128 + signal);
-  EXPECT_NE(read(dir_ / "stderr").find("interrupted by signal " + std::to_string(signal) + "; nothing was written"),
+  EXPECT_NE(read(dir_ / "stderr").find("caseflow " + command + ": interrupted by signal " + std::to_string(signal) +
+                                       "; nothing was written"),
             std::string::npos)
       << read(dir_ / "stderr");
   EXPECT_TRUE(files_under(out).empty());
   EXPECT_FALSE(fs::exists(out));
 }
 
-INSTANTIATE_TEST_SUITE_P(CliHardening, Interrupted, ::testing::Values(SIGTERM, SIGINT),
-                         [](const auto& info) { return info.param == SIGTERM ? "SIGTERM" : "SIGINT"; });
+INSTANTIATE_TEST_SUITE_P(CliHardening, Interrupted,
+                         ::testing::Values(Interruption{"run", SIGTERM}, Interruption{"run", SIGINT},
+                                           Interruption{"compare", SIGTERM}),
+                         [](const auto& info) {
+                           return info.param.command + (info.param.signal == SIGTERM ? "_SIGTERM" : "_SIGINT");
+                         });
 
 TEST_F(CliHardening, AnOutputPathThatIsAFileIsRefusedWithNothingWritten) {
   fs::path blocker = dir_ / "results";

@@ -126,3 +126,25 @@ TEST_F(CliTest, DefaultOutputIsANewFolderNamedAfterTheScenario) {
   EXPECT_TRUE(fs::exists(dir_ / "example-small" / "summary.csv"));
   EXPECT_TRUE(fs::exists(dir_ / "example-small-2" / "summary.csv"));
 }
+
+TEST_F(CliTest, CompareWritesPairedDifferencesAndAnUnchangedStrategyDiffersByZero) {
+  std::string fixtures = std::string(CASEFLOW_SOURCE_DIR) + "/tests/data/inheritance/";
+  fs::path out = dir_ / "cmp";
+  Outcome outcome = caseflow("compare " + fixtures + "base.json " + fixtures + "same.json " + fixtures +
+                             "longer.json --replications 40 --out " + out.string());
+  // longer.json has another horizon: refused before anything runs, nothing written.
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.err.find("longer.json: /horizon_months: must equal the base's horizon"), std::string::npos) << outcome.err;
+  EXPECT_FALSE(fs::exists(out));
+
+  outcome = caseflow("compare " + fixtures + "base.json " + fixtures + "same.json --replications 40 --out " + out.string());
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  auto rows = lines(out / "comparison_in_care.csv");
+  EXPECT_EQ(rows[0], "strategy,date,base_mean,strategy_mean,difference_mean,difference_p05,difference_p50,difference_p95");
+  EXPECT_EQ(rows.size(), 1u + 13u);
+  for (size_t i = 1; i < rows.size(); ++i) EXPECT_NE(rows[i].find(",0,0,0,0"), std::string::npos) << rows[i];
+  for (const char* name : {"comparison_summary.csv", "comparison_routes.csv", "comparison_comparators.csv",
+                           "base_summary.csv", "same_summary.csv"})
+    EXPECT_TRUE(fs::exists(out / name)) << name;
+  EXPECT_EQ(read(out / "base_summary.csv"), read(out / "same_summary.csv"));
+}

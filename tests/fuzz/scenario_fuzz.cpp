@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -84,7 +85,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   Scenario scenario;
   try {
-    scenario = scenario_from_text(text, "fuzz.json");
+    // "base" names a file. Inheritance is fuzzed over the shipped scenarios only: the input is read as if
+    // it were in scenarios/strategies/ (as the strategies are), and a base outside scenarios/ is not
+    // followed, so the fuzzer never reads arbitrary files.
+    nlohmann::json document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (document.is_object() && document.contains("base")) {
+      const std::filesystem::path shipped = std::filesystem::path(CASEFLOW_SHIPPED_SCENARIOS).lexically_normal();
+      const std::filesystem::path directory = shipped / "strategies";
+      if (document["base"].is_string()) {
+        std::string resolved = (directory / document["base"].get<std::string>()).lexically_normal().string();
+        if (resolved.rfind(shipped.string(), 0) != 0) return 0;
+      }
+      scenario = scenario_from_json(document, "fuzz.json", directory);
+    } else {
+      scenario = scenario_from_text(text, "fuzz.json");
+    }
   } catch (const InputError& error) {
     // Every refusal names the document and a place in it.
     if (error.source() != "fuzz.json" || error.place().empty() || error.message().empty())

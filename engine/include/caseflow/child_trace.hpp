@@ -10,13 +10,15 @@
 namespace caseflow {
 
 struct ChildMove {
-  enum class Kind { initial, arrival, transition, age_out };
+  // overflow: sent to the overflow state because no foster placement was free; step_down: from the
+  // overflow state into the foster placement it waited for; moved: by a move_children intervention.
+  enum class Kind { initial, arrival, transition, age_out, overflow, step_down, moved };
   Kind kind = Kind::transition;
   uint32_t child = 0;   // index into ChildTrace::birth_days, in order of first appearance
   double time = 0;      // days since the start date
   int from_state = -1;  // -1 for initial and arrival
   Destination to;
-  int transition = -1;  // index of the transition that fired, for Kind::transition
+  int transition = -1;  // index of the transition that fired, for Kind::transition and Kind::overflow
 };
 
 struct ChildTrace {

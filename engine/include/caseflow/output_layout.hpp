@@ -14,28 +14,38 @@ namespace caseflow {
 
 struct FlowKey {
   std::string from;  // a state id, or "arrival"
-  std::string to;    // a state id or an exit id
+  std::string to;    // a state id, an exit id, or "diverted" (arrivals kept out of care by an intervention)
 };
 
 struct OutputLayout {
   std::vector<Date> snapshot_dates;     // start_date + k months, k = 0..horizon_months
   std::vector<double> snapshot_times;   // the same, in days since the start
   std::vector<std::string> stock_columns;  // state ids, then "in_care"
-  std::vector<FlowKey> flows;
-  // Which flow key each thing that moves children counts in.
-  std::vector<int> transition_flow;  // by transition index
-  std::vector<int> arrival_flow;     // by arrival stream index
-  std::vector<int> age_out_flow;     // by state index; -1 without age_out
+  std::vector<FlowKey> flows;           // every movement the scenario can make, in a fixed order
+  int diverted_flow = -1;               // the ("arrival", "diverted") key, when the scenario diverts arrivals
 
   static OutputLayout for_scenario(const Scenario& scenario);
+
+  // The key of a movement from a state (or kArrival) to a destination; -1 if the scenario cannot make it.
+  static constexpr int kArrival = -1;
+  int flow_key(int from_state, Destination to) const {
+    size_t column = to.kind == Destination::Kind::state ? static_cast<size_t>(to.index) : states_ + static_cast<size_t>(to.index);
+    return flow_table_[static_cast<size_t>(from_state + 1) * (states_ + exits_) + column];
+  }
 
   size_t snapshots() const { return snapshot_dates.size(); }
   size_t months() const { return snapshot_dates.size() - 1; }
   size_t stock_cells() const { return snapshots() * stock_columns.size(); }
   size_t flow_cells() const { return months() * flows.size(); }
+  size_t day_cells() const { return months() * stock_columns.size(); }  // child-days by month and column
   size_t stock_cell(size_t snapshot, size_t column) const { return snapshot * stock_columns.size() + column; }
   size_t flow_cell(size_t month, size_t key) const { return month * flows.size() + key; }
+  size_t day_cell(size_t month, size_t column) const { return month * stock_columns.size() + column; }
   size_t in_care_column() const { return stock_columns.size() - 1; }
+
+ private:
+  size_t states_ = 0, exits_ = 0;
+  std::vector<int> flow_table_;  // (1 + states) x (states + exits)
 };
 
 }  // namespace caseflow

@@ -23,6 +23,7 @@ enum class StreamKind : uint64_t {
   initial_child = 1,
   arriving_child = 2,
   arrival_clock = 3,
+  diversion = 4,  // whether an arrival is diverted from care by an intervention
 };
 
 class RandomStream {
@@ -45,6 +46,7 @@ class RandomStream {
   }
 
   uint64_t draws_taken() const { return counter_; }
+  uint64_t key() const { return key_; }
 
  private:
   uint64_t key_ = 0;

@@ -21,7 +21,7 @@ inline constexpr double kMaxChildrenPerReplication = 2'147'483'647.0;
 
 struct RunCost {
   double children = 0;       // expected per replication
-  double result_bytes = 0;   // the per-replication stocks and flows of every replication, and their summary
+  double result_bytes = 0;   // every replication's stocks, flows and child-days, and their summary
   double working_bytes = 0;  // all threads: one replication's record and its children, each
   double total_mb() const { return (result_bytes + working_bytes) / (1024.0 * 1024.0); }
 };

@@ -16,6 +16,7 @@
 namespace caseflow {
 
 using CountMatrix = Eigen::Matrix<int32_t, Eigen::Dynamic, Eigen::Dynamic>;  // replications x cells
+using DaysMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic>;    // replications x cells
 
 struct RunOptions {
   int replications = 1000;
@@ -40,6 +41,7 @@ struct RunResults {
   uint64_t seed = 1;
   CountMatrix stocks;  // row r: replication r, laid out as layout.stock_cell
   CountMatrix flows;   // row r: replication r, laid out as layout.flow_cell
+  DaysMatrix care_days;  // row r: replication r, child-days by month and column, laid out as layout.day_cell
   uint64_t events = 0;  // processed over all replications
 };
 

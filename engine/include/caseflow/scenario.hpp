@@ -51,6 +51,9 @@ struct Transition {
   int from_state = 0;
   Destination to;
   TimeDistribution time;
+  // When the time fires, the child joins this pipeline (index into Scenario::pipelines) and makes the
+  // move only when the pipeline is through; -1 for a direct move.
+  int via_pipeline = -1;
   // The hazard is zero outside [min_age_years, max_age_years).
   double min_age_years = 0;
   double max_age_years = std::numeric_limits<double>::infinity();
@@ -89,6 +92,80 @@ struct InitialCohort {
   AgeDistribution ages;
   bool has_days_in_state = false;
   TimeDistribution days_in_state;  // time already spent in the state at the start
+  // Children already in a pipeline at the start (applications filed): the transition they are waiting
+  // on and the stage they are at; -1 when not.
+  int pipeline_transition = -1;
+  int pipeline_stage = -1;
+  // Children placed in the foster pool's overflow state who would move to this state as soon as a
+  // foster placement is free (residential children who could step down); -1 when not.
+  int waiting_for_state = -1;
+  std::string note;
+};
+
+// One step of a legal pipeline (legal services, then the court): each case takes a service time, and
+// then waits for one of the stage's orders of the month. At most capacity_per_month cases leave the
+// stage in each simulated month (start_date + k months to the next such date); the rest wait, first
+// come first served.
+struct PipelineStage {
+  std::string id;
+  std::string label;
+  int capacity_per_month = 0;
+  TimeDistribution service_time;
+  std::string note;
+};
+
+struct Pipeline {
+  std::string id;
+  std::string label;
+  std::vector<PipelineStage> stages;
+  std::string note;
+};
+
+// A limited number of foster placements. Children in any of `states` each use one. A child who would
+// enter one of them when none is free goes to `overflow_state` instead (residential care) and waits;
+// when a placement frees up, the child who has waited longest steps down into the state it needed.
+struct FosterPlacements {
+  std::vector<int> states;
+  int overflow_state = 0;
+  int free_at_start = 0;          // placements free on the start date, beyond those in use
+  double recruited_per_year = 0;  // net new placements a year, spread evenly
+  std::string note;
+};
+
+// A comparator line: the number of children the council would have at a comparator's rate.
+struct Comparator {
+  std::string id;
+  std::string label;
+  double count = 0;
+  std::string note;
+};
+
+// A change applied between two dates: the levers of a reduction strategy.
+struct Intervention {
+  enum class Kind { scale_rate, divert_arrivals, add_capacity, move_children };
+  Kind kind = Kind::scale_rate;
+  std::string label;
+  Date start{};
+  bool has_end = false;
+  Date end{};  // exclusive
+  // scale_rate: every transition from `from_state` to `to` has its hazard multiplied by `factor`.
+  // move_children: on `start`, `count` children in `from_state` move to `to` (through the transition's
+  // pipeline when it has one).
+  int from_state = -1;
+  Destination to;
+  double factor = 1;
+  int count = 0;
+  // divert_arrivals: this share of the arrivals into `arrival_state` (-1: all) do not come into care.
+  int arrival_state = -1;
+  double share = 0;
+  // add_capacity: extra orders a month at a pipeline stage, or foster placements (added on `start`,
+  // taken away on `end`) and extra recruitment a year.
+  int pipeline = -1;
+  int stage = -1;
+  bool foster = false;
+  int extra_per_month = 0;
+  int extra_placements = 0;
+  double extra_recruited_per_year = 0;
   std::string note;
 };
 
@@ -104,6 +181,11 @@ struct Scenario {
   AgeOut age_out;
   std::vector<ArrivalStream> arrivals;
   std::vector<InitialCohort> initial_population;
+  std::vector<Pipeline> pipelines;
+  bool has_foster_placements = false;
+  FosterPlacements foster_placements;
+  std::vector<Intervention> interventions;
+  std::vector<Comparator> comparators;
 
   // The id of a destination, whichever list it is in.
   const std::string& destination_id(Destination d) const {

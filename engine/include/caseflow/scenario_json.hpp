@@ -11,8 +11,12 @@
 
 namespace caseflow {
 
-// Parse and validate; `source` names the document in error messages.
+// Parse and validate; `source` names the document in error messages. A document with "base" is rejected
+// here: it names a file, so use the overload below that says where to find it.
 Scenario scenario_from_json(const nlohmann::json& document, const std::string& source = "<scenario>");
+// The same, resolving "base" (scenario inheritance) relative to `base_directory`.
+Scenario scenario_from_json(const nlohmann::json& document, const std::string& source,
+                            const std::filesystem::path& base_directory);
 Scenario scenario_from_text(const std::string& text, const std::string& source = "<scenario>");
 Scenario load_scenario(const std::filesystem::path& path);
 

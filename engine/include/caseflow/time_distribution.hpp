@@ -17,6 +17,11 @@ double draw_time_after(const TimeDistribution& time, double elapsed, double u);
 // An unconditional draw; also covers `uniform` (used for days already spent in a state).
 double draw_time(const TimeDistribution& time, double u);
 
+// H(t) = -log S(t), and its inverse: the time at which the cumulative hazard reaches h. Used to scale a
+// hazard by a factor that changes with calendar time (interventions).
+double cumulative_hazard(const TimeDistribution& time, double t);
+double time_at_cumulative_hazard(const TimeDistribution& time, double h);
+
 // E[T], for documentation and tests.
 double mean_time(const TimeDistribution& time);
 

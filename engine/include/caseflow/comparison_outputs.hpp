@@ -1,0 +1,28 @@
+#pragma once
+// The files of `caseflow compare`: one row per strategy and date / route / comparator, so a
+// spreadsheet or pandas can pivot them.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "caseflow/comparison.hpp"
+
+namespace caseflow {
+
+struct NamedComparison {
+  std::string strategy;  // the strategy's id (its file name without .json)
+  std::string name;      // the scenario's name, for people
+  StrategyComparison comparison;
+};
+
+void write_comparison_in_care_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
+void write_comparison_summary_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
+void write_comparison_routes_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
+void write_comparison_comparators_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
+
+// A plain-text table for the terminal: children in care at each year, the difference and its band,
+// child-days avoided, and the chance of reaching each comparator.
+void write_comparison_table(const std::vector<NamedComparison>& comparisons, std::ostream& out);
+
+}  // namespace caseflow
