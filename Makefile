@@ -1,5 +1,5 @@
 # Thin wrapper: install what is missing, configure, build, then run or test.
-# `make run` and `make test` are the README's two commands.
+# `make run` and `make test` are the README's two commands; `make python` installs the Python package.
 
 BUILD    ?= build
 JOBS     ?= $(shell nproc)
@@ -7,7 +7,10 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev);
 # clang and libclang-rt-14-dev give libFuzzer for the fuzz smoke run.
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev \
-            clang libclang-rt-14-dev
+            pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
+            python3-nbformat python3-nbclient python3-ipykernel clang libclang-rt-14-dev
+# Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
+PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
 SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD     ?= build-fuzz
@@ -16,7 +19,7 @@ FUZZ_SECONDS   ?= 60
 SCENARIO ?= $(firstword $(wildcard scenarios/herefordshire-2020.json) scenarios/example-small.json)
 RESULTS  ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: deps configure build run test test-sanitize fuzz-smoke clean
+.PHONY: deps configure build run test test-sanitize fuzz-smoke python clean
 
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -26,7 +29,7 @@ deps:
 	fi
 
 configure: deps
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE=$(PYTHON)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -34,22 +37,34 @@ build: configure
 run: build
 	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS)
 
-# The tests, then the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, then every fuzz
-# target for FUZZ_SECONDS after replaying its corpus.
+# The engine's tests, the Python tests, then the engine's tests again under AddressSanitizer +
+# UndefinedBehaviorSanitizer, then every fuzz target for FUZZ_SECONDS after replaying its corpus.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	PYTHONPATH=$(abspath $(BUILD))/python CASEFLOW_CLI=$(abspath $(BUILD))/engine/caseflow \
+	  $(PYTHON) -m pytest tests/python -q
 	$(MAKE) --no-print-directory test-sanitize
 	$(MAKE) --no-print-directory fuzz-smoke
 
 test-sanitize: deps
-	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEFLOW_SANITIZE=ON
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEFLOW_SANITIZE=ON -DCASEFLOW_BUILD_PYTHON=OFF
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS)
 
 fuzz-smoke: deps
 	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCASEFLOW_FUZZ=ON -DCASEFLOW_BUILD_TESTS=OFF -DCASEFLOW_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	  -DCASEFLOW_FUZZ=ON -DCASEFLOW_BUILD_TESTS=OFF -DCASEFLOW_BUILD_PYTHON=OFF -DCASEFLOW_FUZZ_SECONDS=$(FUZZ_SECONDS)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_smoke
+
+# Makes `import caseflow` work in /usr/bin/python3 and its Jupyter kernel for the current user, with no
+# package index and no pip (Debian's pip refuses to install outside a virtualenv): a .pth file in the
+# user's site-packages pointing at the package this build staged in $(BUILD)/python. Re-run after a pull.
+python: build
+	@site=$$($(PYTHON) -m site --user-site) || \
+	  { echo "user site-packages are disabled for $(PYTHON); use PYTHONPATH=$(abspath $(BUILD))/python instead"; exit 1; }; \
+	mkdir -p "$$site" && echo "$(abspath $(BUILD))/python" > "$$site/caseflow.pth" && \
+	cd / && $(PYTHON) -c 'import caseflow; print("caseflow", caseflow.__version__, "from", caseflow.__path__[0])' && \
+	echo "installed for $(PYTHON) by $$site/caseflow.pth"
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) results

@@ -79,6 +79,7 @@ int compare_command(const std::vector<std::string>& words) {
   output.write("comparison_summary.csv", [&](std::ostream& o) { write_comparison_summary_csv(comparisons, o); });
   output.write("comparison_routes.csv", [&](std::ostream& o) { write_comparison_routes_csv(comparisons, o); });
   output.write("comparison_comparators.csv", [&](std::ostream& o) { write_comparison_comparators_csv(comparisons, o); });
+  output.write("comparison_costs.csv", [&](std::ostream& o) { write_comparison_costs_csv(comparisons, o); });
   for (size_t i = 0; i < simulations.size(); ++i) {
     std::string prefix = (i == 0 ? std::string("base") : stem(paths[i])) + "_";
     output.write(prefix + "summary.csv", [&](std::ostream& o) { write_stock_summary_csv(results[i], o); });

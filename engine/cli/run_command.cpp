@@ -57,7 +57,8 @@ int run_command(const std::vector<std::string>& words) {
       results = run_replications(simulation, options);
     }
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    write_run_outputs(results, out, arguments.has("--per-replication"), interruption.flag());
+    write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets,
+                      interruption.flag());
   } catch (const RunCancelled&) {
     std::fprintf(stderr, "caseflow run: interrupted by signal %d; nothing was written\n", interruption.signal_number());
     return interruption.exit_code();

@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "caseflow/cost_summary.hpp"
 #include "caseflow/summary.hpp"
 
 namespace caseflow {
@@ -100,6 +101,19 @@ StrategyComparison compare_runs(const RunResults& base, const RunResults& strate
       comparison.comparators.push_back({layout.snapshot_dates[k], comparator.id, comparator.count,
                                         base_at_or_below / static_cast<double>(replications),
                                         strategy_at_or_below / static_cast<double>(replications)});
+    }
+  }
+
+  // Net savings by financial year: everything the base costs minus everything the strategy costs,
+  // its own running costs included.
+  if (layout.financial_years.size() == strategy.layout.financial_years.size()) {
+    DaysMatrix base_years = financial_year_costs(base), strategy_years = financial_year_costs(strategy);
+    for (size_t y = 0; y < layout.financial_years.size(); ++y) {
+      auto column = static_cast<Eigen::Index>(y);
+      for (Eigen::Index r = 0; r < replications; ++r)
+        differences[static_cast<size_t>(r)] = base_years(r, column) - strategy_years(r, column);
+      comparison.savings.push_back({layout.financial_years[y].label, base_years.col(column).mean(),
+                                    strategy_years.col(column).mean(), summarize_difference(differences)});
     }
   }
   return comparison;

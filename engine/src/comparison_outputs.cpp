@@ -60,6 +60,17 @@ void write_comparison_routes_csv(const std::vector<NamedComparison>& comparisons
     }
 }
 
+void write_comparison_costs_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out) {
+  out << "strategy,financial_year,base_cost,strategy_cost,net_saving_mean,net_saving_p05,net_saving_p50,net_saving_p95\n";
+  for (const auto& named : comparisons)
+    for (const auto& saving : named.comparison.savings) {
+      out << named.strategy << ',' << saving.financial_year << ',' << format_number(saving.base_cost) << ','
+          << format_number(saving.strategy_cost) << ',';
+      write_difference(out, saving.net_saving);
+      out << '\n';
+    }
+}
+
 void write_comparison_comparators_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out) {
   out << "strategy,date,comparator,count,base_probability,strategy_probability\n";
   for (const auto& named : comparisons)
@@ -96,6 +107,20 @@ void write_comparison_table(const std::vector<NamedComparison>& comparisons, std
     }
     const auto& avoided = c.child_days_avoided;
     out << fixed(avoided.mean, 0) << " (" << fixed(avoided.p05, 0) << " to " << fixed(avoided.p95, 0) << ")\n";
+  }
+  if (!first.savings.empty() && first.savings.front().base_cost != 0) {
+    out << "\nNet saving by financial year, GBP thousands: mean (90% band), the strategy's running costs included\n"
+        << pad("", name_width);
+    for (const auto& saving : first.savings) out << pad(saving.financial_year, cell_width);
+    out << '\n';
+    for (const auto& named : comparisons) {
+      out << pad(named.strategy, name_width);
+      for (const auto& saving : named.comparison.savings) {
+        const auto& d = saving.net_saving;
+        out << pad(fixed(d.mean / 1000, 0) + " (" + fixed(d.p05 / 1000, 0) + " to " + fixed(d.p95 / 1000, 0) + ")", cell_width);
+      }
+      out << '\n';
+    }
   }
   if (first.comparators.empty()) return;
   std::vector<std::string> ids;

@@ -1,6 +1,7 @@
 #include "caseflow/output_layout.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace caseflow {
 
@@ -53,6 +54,30 @@ OutputLayout OutputLayout::for_scenario(const Scenario& scenario) {
       layout.diverted_flow = static_cast<int>(layout.flows.size());
       layout.flows.push_back({"arrival", "diverted"});
     }
+
+  // Calendar months from the start date's month to the last snapshot, clipped to the simulated period.
+  using namespace std::chrono;
+  const double end = layout.snapshot_times.back();
+  year_month month{year_month_day{scenario.start_date}.year(), year_month_day{scenario.start_date}.month()};
+  for (;; month += std::chrono::months{1}) {
+    double start = static_cast<double>(days_between(scenario.start_date, sys_days{month / 1}));
+    double next = static_cast<double>(days_between(scenario.start_date, sys_days{(month + std::chrono::months{1}) / 1}));
+    start = std::max(start, 0.0);
+    if (start >= end) break;
+    int first_year = static_cast<int>(month.year()) - (month.month() < April ? 1 : 0);
+    if (layout.financial_years.empty() || layout.financial_years.back().first_year != first_year) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%04d/%02d", first_year, (first_year + 1) % 100);
+      layout.financial_years.push_back({first_year, label});
+    }
+    char label[16];
+    std::snprintf(label, sizeof label, "%04d-%02u", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
+    layout.cost_periods.push_back({label, start, std::min(next, end), layout.financial_years.size() - 1});
+  }
+  for (const auto& type : scenario.placement_types) layout.cost_categories.push_back(type.id);
+  layout.placement_categories = scenario.placement_types.size();
+  for (const auto& allowance : scenario.costs.allowances) layout.cost_categories.push_back(allowance.id);
+  layout.cost_categories.emplace_back("running_costs");
   return layout;
 }
 

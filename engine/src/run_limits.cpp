@@ -39,8 +39,11 @@ RunCost estimate_run_cost(const Simulation& simulation, int replications, int th
   for (const auto& cohort : scenario.initial_population) cost.children += cohort.count;
   for (const auto& stream : scenario.arrivals) cost.children += stream.per_year * horizon_years;
 
-  const double count_cells = static_cast<double>(layout.stock_cells() + layout.flow_cells());
-  const double day_cells = static_cast<double>(layout.day_cells());
+  // What RunResults keeps per replication: counts (stocks, flows, placements) as int32, child-days and costs
+  // as doubles.
+  const double count_cells = static_cast<double>(layout.stock_cells() + layout.flow_cells() + layout.placement_cells());
+  const double day_cells =
+      static_cast<double>(layout.day_cells() + layout.cost_cells() + layout.cost_periods.size());
   const double bytes_per_replication = count_cells * kBytesPerCount + day_cells * sizeof(double);
   const double reps = std::max(0, replications);
   // The matrices of counts and child-days, then the summary: a mean and up to five quantiles per cell,
@@ -97,7 +100,8 @@ void check_run_limits(const Simulation& simulation, int replications, int thread
             << " MB of memory (" << layout.snapshots() << " snapshots x " << layout.stock_columns.size()
             << " stock columns and " << layout.months() << " months x " << layout.flows.size()
             << " flows, 4 bytes each, and " << layout.months() << " months x " << layout.stock_columns.size()
-            << " columns of child-days, 8 bytes each, per replication, plus " << number(std::ceil(cost.working_bytes / kMiB))
+            << " columns of child-days and " << layout.cost_cells() << " cost cells, 8 bytes each, per replication, plus "
+            << number(std::ceil(cost.working_bytes / kMiB))
             << " MB for the threads' children), above the limit of " << number(max_memory_mb) << " MB"
             << (limits.max_memory_mb > 0 ? "" : " (half of this machine's memory)")
             << ": run fewer replications or a shorter horizon_months, or raise max_memory_mb "

@@ -9,6 +9,15 @@
 
 namespace caseflow {
 
+namespace {
+
+template <class Value, class Matrix>
+void copy_row(const std::vector<Value>& values, Matrix& matrix, int row) {
+  for (size_t i = 0; i < values.size(); ++i) matrix(row, static_cast<Eigen::Index>(i)) = values[i];
+}
+
+}  // namespace
+
 int resolve_thread_count(int requested) {
   if (requested > 0) return requested;
   return std::max(1u, std::thread::hardware_concurrency());
@@ -26,6 +35,9 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
   results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
   results.care_days.resize(total, static_cast<Eigen::Index>(results.layout.day_cells()));
+  results.costs.resize(total, static_cast<Eigen::Index>(results.layout.cost_cells()));
+  results.period_care_days.resize(total, static_cast<Eigen::Index>(results.layout.cost_periods.size()));
+  results.placements.resize(total, static_cast<Eigen::Index>(results.layout.placement_cells()));
 
   std::atomic<int> next{0};
   std::atomic<int> completed{0};
@@ -38,9 +50,12 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     try {
       for (int r = next++; r < total && !cancelled(); r = next++) {
         simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
-        for (size_t i = 0; i < record.stocks.size(); ++i) results.stocks(r, static_cast<Eigen::Index>(i)) = record.stocks[i];
-        for (size_t i = 0; i < record.flows.size(); ++i) results.flows(r, static_cast<Eigen::Index>(i)) = record.flows[i];
-        for (size_t i = 0; i < record.care_days.size(); ++i) results.care_days(r, static_cast<Eigen::Index>(i)) = record.care_days[i];
+        copy_row(record.stocks, results.stocks, r);
+        copy_row(record.flows, results.flows, r);
+        copy_row(record.care_days, results.care_days, r);
+        copy_row(record.costs, results.costs, r);
+        copy_row(record.period_care_days, results.period_care_days, r);
+        copy_row(record.placements, results.placements, r);
         events += record.events;
         int done = ++completed;
         if (options.on_progress) options.on_progress(done, total);

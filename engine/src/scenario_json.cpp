@@ -1,6 +1,7 @@
 #include "caseflow/scenario_json.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -266,7 +267,7 @@ Intervention parse_intervention(const JsonNode& node, const Scenario& scenario, 
   };
   switch (intervention.kind) {
     case Intervention::Kind::scale_rate: {
-      node.expect_object({"type", "label", "from", "to", "factor", "start", "end"});
+      node.expect_object({"type", "label", "annual_cost", "from", "to", "factor", "start", "end"});
       intervention.from_state = ids.resolve_state(node["from"]);
       intervention.to = ids.resolve(node["to"]);
       intervention.factor = node["factor"].as_non_negative();
@@ -283,7 +284,7 @@ Intervention parse_intervention(const JsonNode& node, const Scenario& scenario, 
       break;
     }
     case Intervention::Kind::divert_arrivals: {
-      node.expect_object({"type", "label", "state", "share", "start", "end"});
+      node.expect_object({"type", "label", "annual_cost", "state", "share", "start", "end"});
       if (node.has("state")) intervention.arrival_state = ids.resolve_state(node["state"]);
       intervention.share = node["share"].as_non_negative();
       if (intervention.share > 1) node["share"].fail("must be between 0 and 1, got " + detail::describe(node["share"].value()));
@@ -291,7 +292,7 @@ Intervention parse_intervention(const JsonNode& node, const Scenario& scenario, 
       break;
     }
     case Intervention::Kind::add_capacity: {
-      node.expect_object({"type", "label", "resource", "per_month", "placements", "recruited_per_year", "start", "end"});
+      node.expect_object({"type", "label", "annual_cost", "resource", "per_month", "placements", "recruited_per_year", "start", "end"});
       JsonNode resource = node["resource"];
       std::string name = resource.as_string();
       if (name == "foster_placements") {
@@ -318,7 +319,7 @@ Intervention parse_intervention(const JsonNode& node, const Scenario& scenario, 
       break;
     }
     case Intervention::Kind::move_children: {
-      node.expect_object({"type", "label", "from", "to", "count", "date"});
+      node.expect_object({"type", "label", "annual_cost", "from", "to", "count", "date"});
       intervention.from_state = ids.resolve_state(node["from"]);
       intervention.to = ids.resolve(node["to"]);
       if (intervention.to == Destination{Destination::Kind::state, intervention.from_state})
@@ -332,7 +333,129 @@ Intervention parse_intervention(const JsonNode& node, const Scenario& scenario, 
     }
   }
   intervention.label = node.has("label") ? node["label"].as_string() : type;
+  if (node.has("annual_cost")) intervention.annual_cost = node["annual_cost"].as_non_negative();
   return intervention;
+}
+
+// Shares that must sum to 1 (within 0.001), keyed by ids from `names`; returns (index, share) pairs.
+std::vector<std::pair<int, double>> parse_shares(const JsonNode& node, const std::vector<std::string>& names,
+                                                 const std::string& what) {
+  if (!node.value().is_object() || node.value().empty())
+    node.fail("must be an object of " + what + " ids and shares, got " + detail::describe(node.value()));
+  std::vector<std::pair<int, double>> shares;
+  double total = 0;
+  for (const auto& [key, value] : node.value().items()) {
+    if (key == "note") continue;
+    JsonNode share = node[key];
+    auto found = std::find(names.begin(), names.end(), key);
+    if (found == names.end()) {
+      std::string message = "unknown " + what + " \"" + key + "\"";
+      std::string suggestion = detail::closest_match(key, names);
+      if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+      share.fail(message);
+    }
+    shares.emplace_back(static_cast<int>(found - names.begin()), share.as_non_negative());
+    total += shares.back().second;
+  }
+  if (std::abs(total - 1.0) > 0.001) {
+    std::ostringstream message;
+    message << "shares must sum to 1 (within 0.001), got " << total;
+    node.fail(message.str());
+  }
+  return shares;
+}
+
+void parse_placements(const JsonNode& root, Scenario& scenario, const IdTable& ids) {
+  JsonNode types = root["placement_types"];
+  types.expect_array();
+  std::vector<std::string> names;
+  for (size_t i = 0; i < types.size(); ++i) {
+    JsonNode node = types[i];
+    node.expect_object({"id", "label", "weekly_cost", "inflation_per_year"});
+    PlacementType type;
+    type.id = node["id"].as_id();
+    if (std::find(names.begin(), names.end(), type.id) != names.end()) node["id"].fail("duplicate placement type \"" + type.id + "\"");
+    type.label = node.has("label") ? node["label"].as_string() : "";
+    type.weekly_cost = node["weekly_cost"].as_non_negative();
+    if (node.has("inflation_per_year")) type.inflation_per_year = node["inflation_per_year"].as_number();
+    if (type.inflation_per_year <= -1) node["inflation_per_year"].fail("must be greater than -1");
+    type.note = node.note();
+    names.push_back(type.id);
+    scenario.placement_types.push_back(std::move(type));
+  }
+  JsonNode mixes = root["placement_mix"];
+  if (!mixes.value().is_object()) mixes.fail("must be an object with a mix for each state, got " + detail::describe(mixes.value()));
+  scenario.placement_mix.assign(scenario.states.size(), PlacementMix{});
+  std::vector<bool> given(scenario.states.size(), false);
+  for (const auto& [key, value] : mixes.value().items()) {
+    if (key == "note") continue;
+    JsonNode node = mixes[key];
+    int state = ids.resolve_state(JsonNode(json(key), node.path(), node.source()));
+    PlacementMix mix;
+    for (const auto& [type, share] : parse_shares(node, names, "placement type")) {
+      mix.types.push_back(type);
+      mix.shares.push_back(share);
+    }
+    mix.note = node.note();
+    scenario.placement_mix[state] = std::move(mix);
+    given[state] = true;
+  }
+  for (size_t s = 0; s < scenario.states.size(); ++s)
+    if (!given[s]) mixes.fail("has no mix for state \"" + scenario.states[s].id + "\": every child in care has a placement");
+}
+
+void parse_costs(const JsonNode& root, Scenario& scenario, const IdTable& ids) {
+  CostSettings& costs = scenario.costs;
+  costs.inflation_from = scenario.start_date;
+  costs.discount_from = scenario.start_date;
+  if (!root.has("costs")) return;
+  JsonNode node = root["costs"];
+  node.expect_object({"inflation_from", "discount_rate_per_year", "discount_from", "allowances", "budgets"});
+  costs.note = node.note();
+  if (node.has("inflation_from")) costs.inflation_from = parse_date(node["inflation_from"]);
+  if (node.has("discount_rate_per_year")) {
+    costs.discount_rate_per_year = node["discount_rate_per_year"].as_non_negative();
+  }
+  if (node.has("discount_from")) costs.discount_from = parse_date(node["discount_from"]);
+  if (node.has("allowances")) {
+    JsonNode list = node["allowances"];
+    list.expect_array();
+    for (size_t i = 0; i < list.size(); ++i) {
+      JsonNode item = list[i];
+      item.expect_object({"id", "label", "exit", "weekly_cost", "years", "until_age_years", "inflation_per_year"});
+      Allowance allowance;
+      allowance.id = item["id"].as_id();
+      for (const auto& type : scenario.placement_types)
+        if (type.id == allowance.id) item["id"].fail("\"" + allowance.id + "\" is already a placement type");
+      for (const auto& other : costs.allowances)
+        if (other.id == allowance.id) item["id"].fail("duplicate allowance \"" + allowance.id + "\"");
+      allowance.label = item.has("label") ? item["label"].as_string() : "";
+      allowance.exit = ids.resolve_exit(item["exit"]);
+      allowance.weekly_cost = item["weekly_cost"].as_non_negative();
+      allowance.years = item["years"].as_non_negative();
+      if (item.has("until_age_years")) allowance.until_age_years = item["until_age_years"].as_positive();
+      if (item.has("inflation_per_year")) allowance.inflation_per_year = item["inflation_per_year"].as_number();
+      allowance.note = item.note();
+      costs.allowances.push_back(std::move(allowance));
+    }
+  }
+  if (node.has("budgets")) {
+    JsonNode list = node["budgets"];
+    list.expect_array();
+    for (size_t i = 0; i < list.size(); ++i) {
+      JsonNode item = list[i];
+      item.expect_object({"financial_year", "amount"});
+      std::string label = item["financial_year"].as_string();
+      // "2021/22": the year from 1 April 2021 to 31 March 2022.
+      int first = 0, second = -1;
+      if (label.size() == 7 && label[4] == '/' && std::sscanf(label.c_str(), "%4d/%2d", &first, &second) == 2 &&
+          (first + 1) % 100 == second) {
+        costs.budgets.push_back({first, item["amount"].as_non_negative(), item.note()});
+      } else {
+        item["financial_year"].fail("must be a financial year such as \"2021/22\", got " + detail::describe(item["financial_year"].value()));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -343,7 +466,7 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     root["base"].fail("names another scenario file, which needs the folder to look in: load the scenario from its file");
   root.expect_object({"format", "name", "start_date", "horizon_months", "states", "exits", "transitions", "age_out",
                       "arrivals", "initial_population", "pipelines", "foster_placements", "interventions",
-                      "comparators"});
+                      "comparators", "placement_types", "placement_mix", "costs"});
   Scenario scenario;
   if (std::string format = root["format"].as_string(); format != kFormat)
     root["format"].fail(std::string("must be \"") + kFormat + "\", got " + detail::describe(document["format"]));
@@ -526,6 +649,11 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     }
   }
 
+  if (root.has("placement_types")) parse_placements(root, scenario, ids);
+  if (root.has("placement_mix") && !root.has("placement_types"))
+    root["placement_mix"].fail("needs \"placement_types\" to say what each placement costs");
+  parse_costs(root, scenario, ids);
+
   if (root.has("interventions")) {
     JsonNode interventions = root["interventions"];
     interventions.expect_array();
@@ -693,6 +821,7 @@ json intervention_to_json(const Scenario& scenario, const Intervention& interven
       break;
   }
   out["label"] = intervention.label;
+  if (intervention.annual_cost > 0) out["annual_cost"] = intervention.annual_cost;
   return with_note(out, intervention.note);
 }
 
@@ -775,6 +904,44 @@ json scenario_to_json(const Scenario& scenario) {
   if (!scenario.interventions.empty()) {
     json& interventions = out["interventions"] = json::array();
     for (const auto& intervention : scenario.interventions) interventions.push_back(intervention_to_json(scenario, intervention));
+  }
+  if (!scenario.placement_types.empty()) {
+    json& types = out["placement_types"] = json::array();
+    for (const auto& type : scenario.placement_types)
+      types.push_back(with_note({{"id", type.id}, {"label", type.label}, {"weekly_cost", type.weekly_cost},
+                                 {"inflation_per_year", type.inflation_per_year}},
+                                type.note));
+    json& mixes = out["placement_mix"] = json::object();
+    for (size_t s = 0; s < scenario.placement_mix.size(); ++s) {
+      json mix = json::object();
+      for (size_t i = 0; i < scenario.placement_mix[s].types.size(); ++i)
+        mix[scenario.placement_types[scenario.placement_mix[s].types[i]].id] = scenario.placement_mix[s].shares[i];
+      mixes[scenario.states[s].id] = with_note(mix, scenario.placement_mix[s].note);
+    }
+  }
+  {
+    const CostSettings& costs = scenario.costs;
+    json out_costs{{"inflation_from", format_iso_date(costs.inflation_from)},
+                   {"discount_rate_per_year", costs.discount_rate_per_year},
+                   {"discount_from", format_iso_date(costs.discount_from)}};
+    if (!costs.allowances.empty()) {
+      json& allowances = out_costs["allowances"] = json::array();
+      for (const auto& a : costs.allowances) {
+        json item{{"id", a.id}, {"label", a.label}, {"exit", scenario.exits[a.exit].id}, {"weekly_cost", a.weekly_cost},
+                  {"years", a.years}, {"inflation_per_year", a.inflation_per_year}};
+        if (std::isfinite(a.until_age_years)) item["until_age_years"] = a.until_age_years;
+        allowances.push_back(with_note(item, a.note));
+      }
+    }
+    if (!costs.budgets.empty()) {
+      json& budgets = out_costs["budgets"] = json::array();
+      for (const auto& b : costs.budgets) {
+        char label[16];
+        std::snprintf(label, sizeof label, "%04d/%02d", b.first_year, (b.first_year + 1) % 100);
+        budgets.push_back(with_note({{"financial_year", label}, {"amount", b.amount}}, b.note));
+      }
+    }
+    out["costs"] = with_note(out_costs, costs.note);
   }
   if (!scenario.comparators.empty()) {
     json& comparators = out["comparators"] = json::array();

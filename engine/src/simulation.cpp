@@ -55,8 +55,10 @@ struct Child {
   int stage = -1;
   bool queued = false;            // waiting for a stage's capacity
   int waiting_for = -1;           // the foster state wanted while in the overflow state, or -1
+  int placement = -1;             // the placement type of the current stay, or -1 without placement types
   uint32_t moves = 0;             // transitions so far, against kMaxMovesPerChild
   RandomStream random;
+  RandomStream placement_random;  // a stream of its own, so that adding costs changes nobody's path
 };
 
 // A place in a first-come-first-served queue; stale when the child has moved on (or its slot was reused).
@@ -68,7 +70,10 @@ struct QueueEntry {
 }  // namespace
 
 Simulation::Simulation(Scenario scenario)
-    : scenario_(std::move(scenario)), layout_(OutputLayout::for_scenario(scenario_)), outgoing_(scenario_.states.size()) {
+    : scenario_(std::move(scenario)),
+      layout_(OutputLayout::for_scenario(scenario_)),
+      cost_integral_(scenario_, layout_),
+      outgoing_(scenario_.states.size()) {
   const Scenario& sc = scenario_;
   for (size_t i = 0; i < sc.transitions.size(); ++i) outgoing_[sc.transitions[i].from_state].push_back(static_cast<int>(i));
   const double end = layout_.snapshot_times.back();
@@ -146,6 +151,13 @@ Simulation::Simulation(Scenario scenario)
                      [](const PlacementChange& a, const PlacementChange& b) { return a.time < b.time; });
   }
 
+  // What the interventions cost to run, spread evenly (and inflation-free) over their windows.
+  running_costs_.assign(layout_.cost_cells(), 0.0);
+  for (const auto& intervention : sc.interventions)
+    if (intervention.annual_cost > 0)
+      cost_integral_.add(running_costs_, layout_.running_cost_category(), intervention.annual_cost * 7.0 / kDaysPerYear, 0.0,
+                         clock_time(intervention.start), intervention.has_end ? clock_time(intervention.end) : end);
+
   move_pipeline_transition_.assign(sc.interventions.size(), -1);
   for (size_t j = 0; j < sc.interventions.size(); ++j) {
     const Intervention& intervention = sc.interventions[j];
@@ -174,6 +186,10 @@ class ReplicationRun {
     record_.stocks.assign(layout_.stock_cells(), 0);
     record_.flows.assign(layout_.flow_cells(), 0);
     record_.care_days.assign(layout_.day_cells(), 0.0);
+    record_.costs = sim_.running_costs_;
+    record_.period_care_days.assign(layout_.cost_periods.size(), 0.0);
+    record_.placements.assign(layout_.placement_cells(), 0);
+    placement_counts_.assign(layout_.placement_categories, 0);
     record_.events = 0;
     arrivals_made_.assign(sc_.arrivals.size(), 0);
     for (size_t s = 0; s < sc_.arrivals.size(); ++s)
@@ -216,7 +232,7 @@ class ReplicationRun {
     take_snapshots_before(kInfinity);
     now_ = end_;
     for (const Child& child : children_)
-      if (child.state >= 0) account_stay(child.state, child.entered_at, end_);
+      if (child.state >= 0) account_stay(child, end_);
   }
 
  private:
@@ -286,6 +302,7 @@ class ReplicationRun {
     Child& child = children_[slot];
     child = Child{};
     child.random = random;
+    child.placement_random = RandomStream(mix64(random.key() ^ 0x2545f4914f6cdd1dULL));
     child.id = next_child_id_++;
     child.birth_day = draw_birth_day(ages, day, child.random.uniform());
     child.age_out_at = sc_.has_age_out ? time_of_age(child.birth_day, sc_.age_out.age_years) : kInfinity;
@@ -356,13 +373,27 @@ class ReplicationRun {
 
   static Destination state_destination(int state) { return Destination{Destination::Kind::state, state}; }
 
-  // Puts a child in `state` (entered at clock time `entered_at` <= now) without scheduling anything.
+  // Puts a child in `state` (entered at clock time `entered_at` <= now) without scheduling anything, in a
+  // placement drawn from the state's mix.
   void occupy(uint32_t slot, int state, double entered_at) {
     Child& child = children_[slot];
     child.state = state;
     child.entered_at = entered_at;
     ++counts_[state];
     ++in_care_;
+    if (!sc_.placement_mix.empty()) {
+      const PlacementMix& mix = sc_.placement_mix[state];
+      double target = child.placement_random.uniform(), cumulative = 0;
+      child.placement = mix.types.back();
+      for (size_t i = 0; i < mix.types.size(); ++i) {
+        cumulative += mix.shares[i];
+        if (target < cumulative && mix.shares[i] > 0) {
+          child.placement = mix.types[i];
+          break;
+        }
+      }
+      ++placement_counts_[child.placement];
+    }
   }
 
   void enter(uint32_t slot, int state, double entered_at) {
@@ -446,6 +477,7 @@ class ReplicationRun {
         int from = child.state;
         count_flow(layout_.flow_key(from, Destination{Destination::Kind::exit, sc_.age_out.exit}));
         add_trace(ChildMove::Kind::age_out, child, from, Destination{Destination::Kind::exit, sc_.age_out.exit}, -1);
+        pay_allowances(child, sc_.age_out.exit);
         bool freed = leave_state(slot);
         release(slot);
         if (freed) offer_placements();
@@ -502,8 +534,12 @@ class ReplicationRun {
     bool freed = !arriving && leave_state(slot);
     // A child moving between two foster states keeps its placement.
     if (freed && to.kind == Destination::Kind::state && sim_.needs_foster_placement_[to.index]) freed = false;
-    if (to.kind == Destination::Kind::exit) release(slot);
-    else enter(slot, to.index, now_);
+    if (to.kind == Destination::Kind::exit) {
+      pay_allowances(child, to.index);
+      release(slot);
+    } else {
+      enter(slot, to.index, now_);
+    }
     if (freed) {
       ++free_placements_;
       offer_placements();
@@ -513,9 +549,10 @@ class ReplicationRun {
   // Takes the child out of its state; true if that frees a foster placement.
   bool leave_state(uint32_t slot) {
     Child& child = children_[slot];
-    account_stay(child.state, child.entered_at, now_);
+    account_stay(child, now_);
     --counts_[child.state];
     --in_care_;
+    if (child.placement >= 0) --placement_counts_[child.placement];
     child.waiting_for = -1;
     child.pipeline_transition = -1;
     child.stage = -1;
@@ -686,6 +723,8 @@ class ReplicationRun {
       int32_t* row = &record_.stocks[layout_.stock_cell(next_snapshot_, 0)];
       for (size_t s = 0; s < counts_.size(); ++s) row[s] = counts_[s];
       row[counts_.size()] = in_care_;
+      for (size_t t = 0; t < placement_counts_.size(); ++t)
+        record_.placements[layout_.placement_cell(next_snapshot_, t)] = placement_counts_[t];
       ++next_snapshot_;
     }
   }
@@ -697,9 +736,32 @@ class ReplicationRun {
     ++record_.flows[layout_.flow_cell(next_snapshot_ - 1, static_cast<size_t>(key))];
   }
 
-  // Adds a stay in `state` over [from, to] to the child-days of each month it spans, split exactly at
-  // month boundaries: integrated once per stay, never by daily events.
-  void account_stay(int state, double from, double to) {
+  // What the council goes on paying after a child leaves by `exit`, from now on.
+  void pay_allowances(const Child& child, int exit) {
+    for (size_t a = 0; a < sc_.costs.allowances.size(); ++a) {
+      const Allowance& allowance = sc_.costs.allowances[a];
+      if (allowance.exit != exit) continue;
+      double until = std::min(now_ + allowance.years * kDaysPerYear, time_of_age(child.birth_day, allowance.until_age_years));
+      sim_.cost_integral_.add(record_.costs, layout_.placement_categories + a, allowance.weekly_cost,
+                              allowance.inflation_per_year, now_, until);
+    }
+  }
+
+  // Adds the child's stay in its state up to `until` to the child-days of each month it spans and to the
+  // cost of its placement, split exactly at month boundaries: once per stay, never by daily events.
+  void account_stay(const Child& child, double until) {
+    if (child.placement >= 0) {
+      const PlacementType& type = sc_.placement_types[child.placement];
+      sim_.cost_integral_.add(record_.costs, static_cast<size_t>(child.placement), type.weekly_cost, type.inflation_per_year,
+                              std::max(child.entered_at, 0.0), until);
+    }
+    sim_.cost_integral_.for_each_period(std::max(child.entered_at, 0.0), until,
+                                        [&](size_t period, double a, double b) { record_.period_care_days[period] += b - a; });
+    add_care_days(child.state, child.entered_at, until);
+  }
+
+  // Adds a stay in `state` over [from, to] to the child-days of each snapshot month it spans.
+  void add_care_days(int state, double from, double to) {
     from = std::max(from, 0.0);
     to = std::min(to, end_);
     if (!(to > from)) return;
@@ -738,6 +800,7 @@ class ReplicationRun {
   std::vector<std::vector<int>> stage_used_;
   std::vector<std::vector<size_t>> stage_month_;
   int free_placements_ = 0;
+  std::vector<int32_t> placement_counts_;
   std::deque<QueueEntry> waiting_for_placement_;
 };
 

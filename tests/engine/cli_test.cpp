@@ -148,3 +148,22 @@ TEST_F(CliTest, CompareWritesPairedDifferencesAndAnUnchangedStrategyDiffersByZer
     EXPECT_TRUE(fs::exists(out / name)) << name;
   EXPECT_EQ(read(out / "base_summary.csv"), read(out / "same_summary.csv"));
 }
+
+TEST_F(CliTest, CostsAreWrittenForAScenarioWithPlacementTypesAndBudgets) {
+  fs::path out = dir_ / "out";
+  Outcome outcome = caseflow("run " + std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/herefordshire-2020.json --replications 5 --out " +
+                             out.string() + " --per-replication");
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  auto costs = lines(out / "costs_summary.csv");
+  EXPECT_EQ(costs[0], "period,category,mean,p05,p25,p50,p75,p95");
+  EXPECT_EQ(costs[1].rfind("2020-11,in_house_foster,", 0), 0u) << costs[1];
+  bool year_total = false;
+  for (const auto& row : costs) year_total |= row.rfind("2021/22,total,", 0) == 0;
+  EXPECT_TRUE(year_total);
+  EXPECT_EQ(lines(out / "budget.csv")[0], "financial_year,budget,mean_cost,probability_over_budget");
+  EXPECT_EQ(lines(out / "placements_summary.csv")[0], "date,placement_type,mean,p05,p25,p50,p75,p95");
+  EXPECT_EQ(lines(out / "costs.csv")[0], "replication,period,category,cost");
+  // The worked example has no placement types: no cost files.
+  ASSERT_EQ(caseflow("run " + example() + " --replications 3 --out " + (dir_ / "plain").string()).exit_code, 0);
+  EXPECT_FALSE(fs::exists(dir_ / "plain" / "costs_summary.csv"));
+}

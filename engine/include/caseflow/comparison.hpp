@@ -38,6 +38,13 @@ struct StrategyComparison {
     double strategy_probability = 0;
   };
   std::vector<ComparatorChance> comparators;
+
+  struct Saving {
+    std::string financial_year;
+    double base_cost = 0, strategy_cost = 0;  // means, all categories (the strategy's running costs included)
+    DifferenceSummary net_saving;             // base - strategy, per replication
+  };
+  std::vector<Saving> savings;
 };
 
 // Both runs must come from scenarios with the same states, dates and replications (checked: throws

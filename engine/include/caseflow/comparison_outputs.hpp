@@ -19,6 +19,7 @@ struct NamedComparison {
 void write_comparison_in_care_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
 void write_comparison_summary_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
 void write_comparison_routes_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
+void write_comparison_costs_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
 void write_comparison_comparators_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out);
 
 // A plain-text table for the terminal: children in care at each year, the difference and its band,

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "caseflow/runner.hpp"
+#include "caseflow/scenario.hpp"
 
 namespace caseflow {
 
@@ -18,9 +19,11 @@ void write_flow_summary_csv(const RunResults& results, std::ostream& out);
 void write_stocks_csv(const RunResults& results, std::ostream& out);
 void write_flows_csv(const RunResults& results, std::ostream& out);
 
-// Writes all of a run's files into `directory`, whole or not at all. If `cancel` becomes true before the
-// files are moved into place, nothing is written and RunCancelled is thrown.
+// Writes all of a run's files into `directory`, whole or not at all: with costs (placement types,
+// allowances or running costs in the scenario) also costs_summary.csv, placements_summary.csv and, given
+// budgets, budget.csv. If `cancel` becomes true before the files are moved into place, nothing is
+// written and RunCancelled is thrown.
 void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication,
-                       const std::atomic<bool>* cancel = nullptr);
+                       const std::vector<Budget>& budgets = {}, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace caseflow

@@ -42,6 +42,9 @@ struct RunResults {
   CountMatrix stocks;  // row r: replication r, laid out as layout.stock_cell
   CountMatrix flows;   // row r: replication r, laid out as layout.flow_cell
   DaysMatrix care_days;  // row r: replication r, child-days by month and column, laid out as layout.day_cell
+  DaysMatrix costs;      // row r: replication r, pounds laid out as layout.cost_cell (calendar month, category)
+  DaysMatrix period_care_days;  // row r: replication r, child-days in care by calendar month
+  CountMatrix placements;       // row r: replication r, children by placement type, layout.placement_cell
   uint64_t events = 0;  // processed over all replications
 };
 

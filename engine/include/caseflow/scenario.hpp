@@ -166,6 +166,54 @@ struct Intervention {
   int extra_per_month = 0;
   int extra_placements = 0;
   double extra_recruited_per_year = 0;
+  // Any type: what the intervention costs to run (a team's salaries), spread evenly over its window.
+  double annual_cost = 0;
+  std::string note;
+};
+
+// Where a child lives, and what a week of it costs.
+struct PlacementType {
+  std::string id;
+  std::string label;
+  double weekly_cost = 0;
+  double inflation_per_year = 0;  // compounded continuously from CostSettings::inflation_from
+  std::string note;
+};
+
+// The placement a child entering a state is given, as shares of placement types.
+struct PlacementMix {
+  std::vector<int> types;  // into Scenario::placement_types
+  std::vector<double> shares;
+  std::string note;
+};
+
+// A cost the council keeps paying after a child leaves care by an exit: a special guardianship or
+// adoption allowance, support for a care leaver. Paid weekly for `years` after the exit, and not past
+// the child's `until_age_years`.
+struct Allowance {
+  std::string id;
+  std::string label;
+  int exit = 0;
+  double weekly_cost = 0;
+  double years = 0;
+  double until_age_years = std::numeric_limits<double>::infinity();
+  double inflation_per_year = 0;
+  std::string note;
+};
+
+// A budget line for one financial year (1 April to 31 March), e.g. 2021/22 has first_year 2021.
+struct Budget {
+  int first_year = 0;
+  double amount = 0;
+  std::string note;
+};
+
+struct CostSettings {
+  Date inflation_from{};        // prices are those of this date; defaults to the start date
+  double discount_rate_per_year = 0;
+  Date discount_from{};         // costs are discounted back to this date; defaults to the start date
+  std::vector<Allowance> allowances;
+  std::vector<Budget> budgets;
   std::string note;
 };
 
@@ -186,6 +234,9 @@ struct Scenario {
   FosterPlacements foster_placements;
   std::vector<Intervention> interventions;
   std::vector<Comparator> comparators;
+  std::vector<PlacementType> placement_types;
+  std::vector<PlacementMix> placement_mix;  // by state; empty when there are no placement types
+  CostSettings costs;
 
   // The id of a destination, whichever list it is in.
   const std::string& destination_id(Destination d) const {

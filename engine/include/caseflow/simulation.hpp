@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "caseflow/child_trace.hpp"
+#include "caseflow/cost_integral.hpp"
 #include "caseflow/output_layout.hpp"
 #include "caseflow/scenario.hpp"
 
@@ -23,6 +24,9 @@ struct ReplicationRecord {
   std::vector<int32_t> stocks;     // snapshot-major: stocks[layout.stock_cell(k, column)]
   std::vector<int32_t> flows;      // month-major: flows[layout.flow_cell(m, key)]
   std::vector<double> care_days;   // child-days spent in each state (and in care) in each month: day_cell(m, column)
+  std::vector<double> costs;       // pounds by calendar month and category: layout.cost_cell(period, category)
+  std::vector<double> period_care_days;  // child-days in care by calendar month (cost period)
+  std::vector<int32_t> placements; // children by placement type at each snapshot: layout.placement_cell(k, type)
   uint64_t events = 0;             // events processed, for benchmarks
 };
 
@@ -49,6 +53,8 @@ class Simulation {
 
   Scenario scenario_;
   OutputLayout layout_;
+  CostIntegral cost_integral_;
+  std::vector<double> running_costs_;                 // the interventions' running costs, the same in every replication
   std::vector<std::vector<int>> outgoing_;            // transition indices by state
   std::vector<std::vector<RateSegment>> rate_segments_;  // by transition; empty when never scaled
   struct Diversion {

@@ -1,0 +1,53 @@
+#pragma once
+// Turning time into money, exactly: a weekly cost, inflated and discounted continuously, integrated over
+// an interval in closed form and split at calendar months (hence at financial years). Costs are added
+// once per stay or per allowance, never by daily events.
+
+#include <algorithm>
+#include <vector>
+
+#include "caseflow/output_layout.hpp"
+#include "caseflow/scenario.hpp"
+
+namespace caseflow {
+
+class CostIntegral {
+ public:
+  CostIntegral(const Scenario& scenario, const OutputLayout& layout);
+
+  // The cost of `weekly_cost` (at the prices of inflation_from, rising by `inflation_per_year` from
+  // then on, discounted at the scenario's rate from discount_from) over [from, to] in clock days.
+  double integral(double weekly_cost, double inflation_per_year, double from, double to) const;
+
+  // Calls visit(period index, a, b) for each piece [a, b] of [from, to] within one cost period.
+  template <class Visit>
+  void for_each_period(double from, double to, Visit&& visit) const;
+
+  // Adds that cost, split by cost period, to `costs` (laid out as layout.cost_cell) in `category`.
+  void add(std::vector<double>& costs, size_t category, double weekly_cost, double inflation_per_year, double from,
+           double to) const;
+
+ private:
+  // Copies, not a reference to the layout: a Simulation holding this may be moved.
+  std::vector<CostPeriod> periods_;
+  size_t categories_ = 0;
+  double inflation_from_;
+  double discount_from_;
+  double discount_rate_;
+};
+
+template <class Visit>
+void CostIntegral::for_each_period(double from, double to, Visit&& visit) const {
+  const auto& periods = periods_;
+  if (periods.empty()) return;
+  from = std::max(from, periods.front().start);
+  to = std::min(to, periods.back().end);
+  if (!(to > from)) return;
+  auto period = std::upper_bound(periods.begin(), periods.end(), from, [](double t, const CostPeriod& p) { return t < p.end; });
+  for (; period != periods.end() && period->start < to; ++period) {
+    double a = std::max(from, period->start), b = std::min(to, period->end);
+    if (b > a) visit(static_cast<size_t>(period - periods.begin()), a, b);
+  }
+}
+
+}  // namespace caseflow

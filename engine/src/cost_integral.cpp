@@ -1,0 +1,52 @@
+#include "caseflow/cost_integral.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace caseflow {
+
+namespace {
+constexpr double kDaysPerYear = 365.25;
+}
+
+CostIntegral::CostIntegral(const Scenario& scenario, const OutputLayout& layout)
+    : periods_(layout.cost_periods),
+      categories_(layout.cost_categories.size()),
+      inflation_from_(static_cast<double>(days_between(scenario.start_date, scenario.costs.inflation_from))),
+      discount_from_(static_cast<double>(days_between(scenario.start_date, scenario.costs.discount_from))),
+      discount_rate_(scenario.costs.discount_rate_per_year) {}
+
+double CostIntegral::integral(double weekly_cost, double inflation_per_year, double from, double to) const {
+  if (!(to > from) || weekly_cost == 0) return 0.0;
+  // The daily cost is c(t) = w/7 * (1+i)^(max(0, t - t_i)/365.25) * (1+d)^(-max(0, t - t_d)/365.25): an
+  // exponential between the two kinks, integrated exactly on each piece.
+  const double inflation_rate = std::log1p(inflation_per_year) / kDaysPerYear;
+  const double discount_rate = std::log1p(discount_rate_) / kDaysPerYear;
+  auto log_factor = [&](double t) {
+    return inflation_rate * std::max(0.0, t - inflation_from_) - discount_rate * std::max(0.0, t - discount_from_);
+  };
+  double breaks[4] = {from, std::clamp(inflation_from_, from, to), std::clamp(discount_from_, from, to), to};
+  std::sort(breaks + 1, breaks + 3);
+  double total = 0;
+  for (int piece = 0; piece < 3; ++piece) {
+    double a = breaks[piece], b = breaks[piece + 1];
+    if (!(b > a)) continue;
+    double midpoint = 0.5 * (a + b);
+    double slope = (midpoint > inflation_from_ ? inflation_rate : 0.0) - (midpoint > discount_from_ ? discount_rate : 0.0);
+    double length = b - a;
+    // exp(slope * length) - 1 over slope, without cancellation when the slope is tiny.
+    double growth = slope == 0 ? length : std::expm1(slope * length) / slope;
+    total += std::exp(log_factor(a)) * growth;
+  }
+  return weekly_cost / 7.0 * total;
+}
+
+void CostIntegral::add(std::vector<double>& costs, size_t category, double weekly_cost, double inflation_per_year,
+                       double from, double to) const {
+  if (weekly_cost == 0) return;
+  for_each_period(from, to, [&](size_t period, double a, double b) {
+    costs[period * categories_ + category] += integral(weekly_cost, inflation_per_year, a, b);
+  });
+}
+
+}  // namespace caseflow

@@ -1,0 +1,162 @@
+"""Scenarios through the engine's JSON reader and writer, and the errors a user sees."""
+
+import pickle
+import re
+
+import numpy as np
+import pytest
+
+import caseflow
+from conftest import EXAMPLE, HEREFORDSHIRE, SCENARIOS, SHIPPED_SCENARIOS
+
+# The worked example's transitions, by index (the tests below rely on the file's order).
+SECTION20_TO_REUNIFICATION = 6
+
+
+def test_every_shipped_scenario_is_tested():
+    assert EXAMPLE in SHIPPED_SCENARIOS and HEREFORDSHIRE in SHIPPED_SCENARIOS
+    assert SCENARIOS / "strategies" / "sgo-push.json" in SHIPPED_SCENARIOS
+
+
+@pytest.mark.parametrize("path", SHIPPED_SCENARIOS, ids=lambda p: str(p.relative_to(SCENARIOS)))
+def test_to_dict_and_from_dict_round_trip_every_shipped_scenario(path):
+    loaded = caseflow.Scenario.load(path)
+    d = loaded.to_dict()
+    again = caseflow.Scenario.from_dict(d)
+    assert again.to_dict() == d
+    assert again == loaded
+    # The round trip loses nothing the simulation uses: same seed, same numbers.
+    a = caseflow.run(loaded, replications=20, seed=5).summary()
+    b = caseflow.run(again, replications=20, seed=5).summary()
+    assert a.equals(b)
+
+
+def test_a_strategy_dict_inherits_its_base_from_base_directory():
+    import json
+    path = SCENARIOS / "strategies" / "sgo-push.json"
+    d = json.loads(path.read_text())
+    assert d["base"] == "../herefordshire-2020.json"
+    with pytest.raises(caseflow.ScenarioError, match="needs the folder") as caught:
+        caseflow.Scenario.from_dict(d)
+    assert caught.value.place == "/base"
+    assert caseflow.Scenario.from_dict(d, base_directory=path.parent) == caseflow.Scenario.load(path)
+    d["base"] = "../no-such-scenario.json"
+    with pytest.raises(caseflow.ScenarioError, match="cannot open the base scenario"):
+        caseflow.Scenario.from_dict(d, base_directory=path.parent)
+
+
+def test_herefordshire_carries_its_comparators():
+    counts = {c["id"]: c["count"] for c in caseflow.Scenario.load(HEREFORDSHIRE).comparators}
+    assert counts == {"west_midlands": 296, "england": 235, "statistical_neighbours": 196}
+
+
+def test_load_accepts_a_path_object_and_reads_the_file(example):
+    assert example.name == "Worked example: a small council"
+    assert str(example.start_date) == "2020-11-02"
+    assert example.horizon_months == 36
+    assert example.state_ids == ["ico", "plan_sgo", "placed_with_parents", "long_term_foster", "section20"]
+    assert example.exit_ids == ["sgo", "reunification", "aged_18"]
+    assert example.state_labels["section20"] == "Accommodated under section 20"
+    assert example.comparators == []
+
+
+def test_scenarios_are_values(example, example_dict):
+    assert pickle.loads(pickle.dumps(example)) == example
+    with pytest.raises(AttributeError):
+        example.name = "changed"
+    with pytest.raises(TypeError):
+        caseflow.Scenario(EXAMPLE)
+    changed = dict(example_dict, name="another name")
+    assert caseflow.Scenario.from_dict(changed) != example
+
+
+def test_numpy_numbers_are_accepted_as_json_numbers(example, example_dict):
+    d = example_dict
+    d["horizon_months"] = np.int64(d["horizon_months"])
+    d["transitions"][SECTION20_TO_REUNIFICATION]["time"]["mean_days"] = np.float32(240.0)
+    d["arrivals"][0]["per_year"] = np.float64(d["arrivals"][0]["per_year"])
+    assert caseflow.Scenario.from_dict(d) == example
+
+
+def test_a_bad_value_raises_scenario_error_with_its_json_path(example_dict):
+    example_dict["transitions"][SECTION20_TO_REUNIFICATION]["time"]["mean_days"] = -5
+    with pytest.raises(caseflow.ScenarioError) as caught:
+        caseflow.Scenario.from_dict(example_dict)
+    error = caught.value
+    assert error.source == "<dict>"
+    assert error.place == "/transitions/6/time/mean_days"
+    assert error.detail == "must be > 0, got -5"
+    assert str(error) == "<dict>: /transitions/6/time/mean_days: must be > 0, got -5"
+    assert isinstance(error, ValueError)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (str(copy), copy.source, copy.place, copy.detail) == (str(error), error.source, error.place, error.detail)
+
+
+def test_a_typo_is_named_with_a_suggestion(example_dict):
+    time = example_dict["transitions"][2]["time"]
+    time["scale_dayz"] = time.pop("scale_days")
+    with pytest.raises(caseflow.ScenarioError, match='did you mean "scale_days"') as caught:
+        caseflow.Scenario.from_dict(example_dict, source="edited.json")
+    assert caught.value.source == "edited.json"
+    assert caught.value.place.startswith("/transitions/2/time")
+
+
+def test_an_unknown_state_is_named(example_dict):
+    example_dict["arrivals"][1]["state"] = "section_20"
+    with pytest.raises(caseflow.ScenarioError, match='did you mean "section20"') as caught:
+        caseflow.Scenario.from_dict(example_dict)
+    assert caught.value.place == "/arrivals/1/state"
+
+
+@pytest.mark.parametrize("value, place, words", [
+    ({1, 2}, "/note", "has no JSON form: a set"),
+    (b"bytes", "/note", "is bytes"),
+    (np.array([0, 18]), "/note", ".tolist()"),
+    ({"a/b~c": {3: "x"}}, "/note/a~1b~0c", "key that is not a string"),
+    (2**70, "/note", "too large"),
+], ids=["set", "bytes", "ndarray", "int key", "huge int"])
+def test_values_with_no_json_form_are_scenario_errors(example_dict, value, place, words):
+    example_dict["note"] = value
+    with pytest.raises(caseflow.ScenarioError, match=re.escape(words)) as caught:
+        caseflow.Scenario.from_dict(example_dict)
+    assert caught.value.place == place
+
+
+def test_json_pointer_escapes_in_the_engines_paths_too(example_dict):
+    example_dict["states"][0]["a/b~c"] = 1
+    with pytest.raises(caseflow.ScenarioError) as caught:
+        caseflow.Scenario.from_dict(example_dict)
+    assert caught.value.place == "/states/0/a~1b~0c"
+
+
+def test_a_dict_that_contains_itself_is_an_error_not_a_crash(example_dict):
+    loop = {}
+    loop["again"] = loop
+    example_dict["note"] = loop
+    with pytest.raises(caseflow.ScenarioError, match="nested more than"):
+        caseflow.Scenario.from_dict(example_dict)
+
+
+def test_a_file_that_is_not_json_names_line_and_column(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "format": "caseflow-scenario/1",\n  "name": oops\n}\n')
+    with pytest.raises(caseflow.ScenarioError) as caught:
+        caseflow.Scenario.load(path)
+    assert caught.value.source == str(path)
+    assert caught.value.place == "line 3, column 11"
+
+
+def test_a_bad_value_in_a_file_names_the_file(tmp_path, example_dict):
+    import json
+    example_dict["horizon_months"] = 0.5
+    path = tmp_path / "half.json"
+    path.write_text(json.dumps(example_dict))
+    with pytest.raises(caseflow.ScenarioError) as caught:
+        caseflow.Scenario.load(path)
+    assert (caught.value.source, caught.value.place) == (str(path), "/horizon_months")
+
+
+def test_a_missing_file_is_a_scenario_error(tmp_path):
+    with pytest.raises(caseflow.ScenarioError, match="cannot open") as caught:
+        caseflow.Scenario.load(tmp_path / "nowhere.json")
+    assert caught.value.place == ""
