@@ -4,11 +4,12 @@
 BUILD    ?= build
 JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev);
-# clang and libclang-rt-14-dev give libFuzzer for the fuzz smoke run.
+# Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; Chromium and
+# a font for the test that renders the HTML report in a browser; clang and libclang-rt-14-dev for libFuzzer).
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev \
             pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
-            python3-nbformat python3-nbclient python3-ipykernel clang libclang-rt-14-dev
+            python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core \
+            clang libclang-rt-14-dev
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
@@ -35,7 +36,7 @@ build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS)
+	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS) --report $(RESULTS)/report.html
 
 # The engine's tests, the Python tests, then the engine's tests again under AddressSanitizer +
 # UndefinedBehaviorSanitizer, then every fuzz target for FUZZ_SECONDS after replaying its corpus.

@@ -1,5 +1,6 @@
 """Running a scenario, and its results as pandas DataFrames and numpy arrays."""
 
+import io
 import operator
 
 import numpy as np
@@ -53,6 +54,18 @@ def _whole_number(name, value, low, high):
     if not low <= number <= high:
         raise ValueError(f"{name} must be between {low} and {high}, got {number}")
     return number
+
+
+def _read_table(text, dates=(), strings=()):
+    """A CSV text written by the engine's writers, as pandas reads the file: numbers exactly, as float64 (the
+    engine writes the shortest text that reads back as the same double), dates as datetime64[ns]."""
+    frame = pd.read_csv(io.StringIO(text), float_precision="round_trip", keep_default_na=False,
+                        dtype={column: str for column in strings})
+    # Every number the engine writes is a double, even one that happens to be whole ("17136000").
+    frame = frame.astype({column: "float64" for column in frame.columns if column not in (*dates, *strings)})
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    return frame
 
 
 def _quantile_column(probability):
@@ -153,6 +166,68 @@ class RunResult:
         })
         return _with_statistics(frame, probabilities, mean, quantiles)
 
+    # Costs (when the scenario has placement types, allowances or running costs).
+    @property
+    def has_costs(self):
+        """Whether the run has costs to report: ``caseflow run`` writes costs_summary.csv only then."""
+        return self._outcome.costed
+
+    @property
+    def cost_periods(self):
+        """The calendar months of the cost outputs ("2020-11", ...), clipped to the simulated period."""
+        return list(self._outcome.cost_periods)
+
+    @property
+    def financial_years(self):
+        """The financial years (1 April to 31 March) the simulated period touches: "2020/21", ..."""
+        return list(self._outcome.financial_years)
+
+    @property
+    def cost_period_financial_years(self):
+        """For each cost period, the index in ``financial_years`` of the financial year it belongs to."""
+        return list(self._outcome.cost_period_financial_years)
+
+    @property
+    def cost_categories(self):
+        """Cost categories: the placement types, then the allowances, then "running_costs"."""
+        return list(self._outcome.cost_categories)
+
+    @property
+    def placement_types(self):
+        """The placement type ids (the first cost categories)."""
+        return self.cost_categories[:self._outcome.placement_categories]
+
+    @property
+    def has_budgets(self):
+        """Whether the scenario has budget lines (costs.budgets), for ``budget()``."""
+        return bool(self._outcome.budget_csv)
+
+    def costs_summary(self):
+        """Pounds by calendar month ("2020-11") and financial year ("2021/22") and category: period, category,
+        mean, p05, p25, p50, p75, p95: costs_summary.csv's rows and numbers.
+
+        Categories: each placement type, each allowance, running_costs, total, and for financial years
+        cost_per_child_year (placement costs divided by child-years in care).
+        """
+        if not self.has_costs:
+            raise RuntimeError(f"{self._scenario.name!r} has no costs: give it placement_types (and a placement_mix), "
+                               "allowances or interventions with an annual_cost")
+        return _read_table(self._outcome.cost_summary_csv, strings=("period", "category"))
+
+    def placements_summary(self):
+        """Children by placement type at each snapshot date: date, placement_type, mean, p05, p25, p50, p75, p95,
+        as placements_summary.csv."""
+        if not self.placement_types:
+            raise RuntimeError(f"{self._scenario.name!r} has no placement_types")
+        return _read_table(self._outcome.placement_summary_csv, dates=("date",), strings=("placement_type",))
+
+    def budget(self):
+        """Each budget line of the scenario's costs.budgets: financial_year, budget, mean_cost,
+        probability_over_budget (the share of replications whose total cost that year exceeds it), as budget.csv."""
+        if not self.has_budgets:
+            raise RuntimeError(f"{self._scenario.name!r} has no budgets (costs.budgets)")
+        return _read_table(self._outcome.budget_csv, strings=("financial_year",))
+
     # Per replication (with per_replication=True).
     @property
     def stock_counts(self):
@@ -168,6 +243,57 @@ class RunResult:
         """int32 array (replications, months, flow keys): the engine's own memory, not a copy; read-only."""
         self._require_replications("flow_counts")
         return self._outcome.flow_counts
+
+    @property
+    def cost_pounds(self):
+        """float64 array (replications, cost periods, cost categories): pounds, the engine's memory; read-only.
+
+        ``cost_pounds.sum(axis=2)`` is the total by calendar month; see ``cost_periods``, ``cost_categories``.
+        """
+        self._require_replications("cost_pounds")
+        return self._outcome.cost_pounds
+
+    @property
+    def cost_period_care_days(self):
+        """float64 array (replications, cost periods): child-days in care in each calendar month of the costs."""
+        self._require_replications("cost_period_care_days")
+        return self._outcome.cost_period_care_days
+
+    @property
+    def placement_counts(self):
+        """int32 array (replications, dates, placement types): children in each placement type at each date."""
+        self._require_replications("placement_counts")
+        return self._outcome.placement_counts
+
+    @property
+    def care_days(self):
+        """float64 array (replications, months, stock columns): child-days spent in each state (and in care,
+        the last column) in each month between snapshots, integrated exactly over every stay."""
+        self._require_replications("care_days")
+        return self._outcome.care_days
+
+    def financial_year_costs(self, category=None):
+        """float64 array (replications, financial years): each replication's cost of each financial year, in
+        one category (an id of ``cost_categories``) or, by default, in total; the engine's sums, those behind
+        costs_summary() and budget()."""
+        self._require_replications("financial_year_costs")
+        index = -1
+        if category is not None:
+            if category not in self.cost_categories:
+                raise ValueError(f"no cost category {category!r}; they are {', '.join(self.cost_categories)}")
+            index = self.cost_categories.index(category)
+        return self._outcome.financial_year_costs(index)
+
+    def costs(self):
+        """Every replication's costs: replication, period, category, cost, in the row order of costs.csv."""
+        pounds = self.cost_pounds
+        replications, periods, categories = pounds.shape
+        return pd.DataFrame({
+            "replication": np.repeat(np.arange(replications), periods * categories),
+            "period": np.tile(np.repeat(np.array(self.cost_periods, dtype=object), categories), replications),
+            "category": np.tile(np.array(self.cost_categories, dtype=object), replications * periods),
+            "cost": pounds.reshape(-1),
+        })
 
     def stocks(self):
         """Every replication's stocks: replication, date, state, count, in the row order of stocks.csv."""

@@ -19,21 +19,23 @@ class Scenario:
     Scenarios are immutable, compare equal when their contents are equal, and can be pickled.
     """
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_source")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("make a Scenario with caseflow.Scenario.load(path) or caseflow.Scenario.from_dict(d)")
 
     @classmethod
-    def _wrap(cls, core):
+    def _wrap(cls, core, source):
         scenario = object.__new__(cls)
         object.__setattr__(scenario, "_core", core)
+        object.__setattr__(scenario, "_source", source)
         return scenario
 
     @classmethod
     def load(cls, path):
         """Reads and validates a scenario file; raises ScenarioError naming the file and the JSON path."""
-        return cls._wrap(_core.Scenario.load(os.fspath(path)))
+        path = os.fspath(path)
+        return cls._wrap(_core.Scenario.load(path), path)
 
     @classmethod
     def from_dict(cls, d, source="<dict>", base_directory=None):
@@ -46,7 +48,7 @@ class Scenario:
         that have no JSON form (sets, bytes, non-string keys, numpy arrays: use ``.tolist()``).
         """
         directory = None if base_directory is None else os.fspath(base_directory)
-        return cls._wrap(_core.Scenario.from_json_value(d, source, directory))
+        return cls._wrap(_core.Scenario.from_json_value(d, source, directory), source)
 
     def to_dict(self):
         """The scenario as a dict of JSON values; ``Scenario.from_dict(sc.to_dict()) == sc``."""
@@ -55,6 +57,12 @@ class Scenario:
     @property
     def name(self):
         return self._core.name
+
+    @property
+    def source(self):
+        """Where it came from: the path given to ``load``, or the ``source`` given to ``from_dict``.
+        ``caseflow.compare`` names a strategy after its file (``sgo-push`` for ``.../sgo-push.json``)."""
+        return self._source
 
     @property
     def start_date(self):
@@ -103,8 +111,8 @@ class Scenario:
 
     __hash__ = None
 
-    def __reduce__(self):
-        return (Scenario.from_dict, (self.to_dict(),))
+    def __reduce__(self):  # the dict has no "base": inheritance was resolved when the scenario was read
+        return (Scenario.from_dict, (self.to_dict(), self._source))
 
     def __repr__(self):
         return (f"<caseflow.Scenario {self.name!r}: {len(self._core.state_ids)} states, "

@@ -1,12 +1,17 @@
 // caseflow._core: the compiled core of the Python package `caseflow`. Private: the pure-Python package
 // (bindings/caseflow) is the API. This file only moves data across the boundary: scenarios through the
-// engine's JSON reader and writer, runs through the engine's runner, summaries from the engine's
-// summary code (so the numbers are those of the CLI's CSV files), per-replication counts as numpy views.
+// engine's JSON reader and writer, runs through the engine's runner, summaries and cost, budget and
+// comparison tables from the engine's own summary and writer code (so the numbers are those of the
+// CLI's CSV files), per-replication matrices as numpy views, and chunks of a run (a slice of its
+// replications) out to and back from other processes, merged by the engine's concatenate_results.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,11 +19,16 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "caseflow/comparison.hpp"
+#include "caseflow/comparison_outputs.hpp"
+#include "caseflow/cost_summary.hpp"
 #include "caseflow/runner.hpp"
 #include "caseflow/scenario_json.hpp"
 #include "caseflow/simulation.hpp"
 #include "caseflow/summary.hpp"
 #include "python_json.hpp"
+#include "result_arrays.hpp"
+#include "run_outcome.hpp"
 #include "scenario_error.hpp"
 #include "watched_run.hpp"
 
@@ -27,64 +37,151 @@ namespace py = pybind11;
 namespace caseflow::python {
 namespace {
 
-// A finished run as Python sees it: the summaries the CLI writes, and the per-replication counts when
-// they were asked to be kept (otherwise they are dropped as soon as they are summarized).
-struct RunOutcome {
-  OutputLayout layout;
-  int replications = 0;
-  uint64_t seed = 0;
-  int threads = 0;
-  uint64_t events = 0;
-  double seconds = 0;  // wall time of the replications, as the CLI reports it
-  CellSummary stock_summary;
-  CellSummary flow_summary;
-  bool kept_replications = false;
-  CountMatrix stocks;  // replications x cells, column-major (Eigen's default)
-  CountMatrix flows;
-};
-
+// Runs replications first_replication .. first_replication + replications - 1. Finished (summarized as
+// `caseflow run` would) unless `finish` is false: then it is a chunk, kept whole for concatenate().
 std::unique_ptr<RunOutcome> run(const Scenario& scenario, int replications, uint64_t seed, int threads,
-                                bool keep_replications, py::handle progress) {
+                                bool keep_replications, py::handle progress, int first_replication, bool finish) {
   Simulation simulation(scenario);
   RunOptions options;
   options.replications = replications;
+  options.first_replication = first_replication;
   options.seed = seed;
   options.threads = threads;
 
   auto started = std::chrono::steady_clock::now();
-  RunResults results = run_watched(simulation, options, progress);
   auto outcome = std::make_unique<RunOutcome>();
+  outcome->results = run_watched(simulation, options, progress);
   outcome->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  {
-    py::gil_scoped_release release;  // sorting every cell of 10,000 replications takes a moment
-    outcome->stock_summary = summarize_cells(results.stocks, kStockQuantiles);
-    outcome->flow_summary = summarize_cells(results.flows, kFlowQuantiles);
-  }
-  outcome->layout = std::move(results.layout);
   outcome->replications = replications;
-  outcome->seed = seed;
+  outcome->first_replication = first_replication;
   outcome->threads = std::min(resolve_thread_count(threads), replications);
-  outcome->events = results.events;
-  outcome->kept_replications = keep_replications;
-  if (keep_replications) {
-    outcome->stocks = std::move(results.stocks);
-    outcome->flows = std::move(results.flows);
+  if (finish) {
+    py::gil_scoped_release release;  // sorting every cell of 10,000 replications takes a moment
+    finish_outcome(*outcome, scenario, keep_replications);
+  } else {
+    outcome->kept_replications = true;
   }
   return outcome;
 }
 
-// (replications, periods, columns) over a replications x (periods * columns) column-major matrix whose
-// cell index is period * columns + column: element (r, k, c) is at r + (k * columns + c) * replications.
-// No copy: the array's base is the Python object that owns the matrix, which it keeps alive. Read-only,
-// because the summaries were computed from these very numbers.
-py::array_t<int32_t> counts_view(const CountMatrix& counts, size_t periods, size_t columns, py::handle owner) {
-  const auto replications = static_cast<py::ssize_t>(counts.rows());
-  const auto item = static_cast<py::ssize_t>(sizeof(int32_t));
-  std::vector<py::ssize_t> shape{replications, static_cast<py::ssize_t>(periods), static_cast<py::ssize_t>(columns)};
-  std::vector<py::ssize_t> strides{item, item * replications * static_cast<py::ssize_t>(columns), item * replications};
-  py::array_t<int32_t> view(shape, strides, counts.data(), owner);
-  view.attr("setflags")(py::arg("write") = false);
-  return view;
+// The names of RunResults' matrices, as matrices() and outcome_from_matrices() spell them.
+constexpr const char* kMatrixNames[] = {"stocks", "flows", "care_days", "costs", "period_care_days", "placements"};
+
+py::dict matrices(py::object self) {
+  const auto& o = self.cast<const RunOutcome&>();
+  const RunResults& r = o.results;
+  py::dict out;
+  out["stocks"] = matrix_view(r.stocks, self);
+  out["flows"] = matrix_view(r.flows, self);
+  out["care_days"] = matrix_view(r.care_days, self);
+  out["costs"] = matrix_view(r.costs, self);
+  out["period_care_days"] = matrix_view(r.period_care_days, self);
+  out["placements"] = matrix_view(r.placements, self);
+  return out;
+}
+
+// A chunk rebuilt from matrices() of a chunk of the same scenario (run in another process): the layout
+// is the scenario's, the numbers are copied in; shapes are checked against the layout.
+std::unique_ptr<RunOutcome> outcome_from_matrices(const Scenario& scenario, uint64_t seed, int first_replication,
+                                                  uint64_t events, double seconds, int threads, const py::dict& arrays) {
+  for (const char* name : kMatrixNames)
+    if (!arrays.contains(name)) throw std::invalid_argument(std::string("missing matrix \"") + name + "\"");
+  auto outcome = std::make_unique<RunOutcome>();
+  RunResults& results = outcome->results;
+  results.layout = OutputLayout::for_scenario(scenario);
+  results.seed = seed;
+  results.events = events;
+  const OutputLayout& layout = results.layout;
+  auto stocks = arrays["stocks"].cast<py::array>();
+  if (stocks.ndim() != 2) throw std::invalid_argument("stocks: expected a 2-dimensional array");
+  const Eigen::Index replications = stocks.shape(0);
+  auto cells = [](size_t n) { return static_cast<Eigen::Index>(n); };
+  results.stocks = matrix_from_array<int32_t>(arrays["stocks"], replications, cells(layout.stock_cells()), "stocks");
+  results.flows = matrix_from_array<int32_t>(arrays["flows"], replications, cells(layout.flow_cells()), "flows");
+  results.care_days = matrix_from_array<double>(arrays["care_days"], replications, cells(layout.day_cells()), "care_days");
+  results.costs = matrix_from_array<double>(arrays["costs"], replications, cells(layout.cost_cells()), "costs");
+  results.period_care_days = matrix_from_array<double>(arrays["period_care_days"], replications,
+                                                       cells(layout.cost_periods.size()), "period_care_days");
+  results.placements =
+      matrix_from_array<int32_t>(arrays["placements"], replications, cells(layout.placement_cells()), "placements");
+  outcome->replications = static_cast<int>(replications);
+  outcome->first_replication = first_replication;
+  outcome->seconds = seconds;
+  outcome->threads = threads;
+  outcome->kept_replications = true;
+  return outcome;
+}
+
+// Chunks of one scenario and seed, in order of replication, merged and finished as one run.
+std::unique_ptr<RunOutcome> concatenate(const Scenario& scenario, const std::vector<const RunOutcome*>& chunks,
+                                        bool keep_replications, int threads, double seconds) {
+  if (chunks.empty()) throw std::invalid_argument("no chunks to concatenate");
+  std::vector<RunResults> results;
+  int next = chunks.front()->first_replication;
+  for (const RunOutcome* chunk : chunks) {
+    if (!chunk->kept_replications)
+      throw std::invalid_argument("a chunk to concatenate must keep its replications");
+    if (chunk->first_replication != next)
+      throw std::invalid_argument("chunks must be consecutive: expected one starting at replication " +
+                                  std::to_string(next) + ", got " + std::to_string(chunk->first_replication));
+    next += chunk->replications;
+    results.push_back(chunk->results);
+  }
+  auto outcome = std::make_unique<RunOutcome>();
+  {
+    py::gil_scoped_release release;
+    outcome->results = concatenate_results(results);
+    results.clear();
+    outcome->first_replication = chunks.front()->first_replication;
+    outcome->threads = threads;
+    outcome->seconds = seconds;
+    finish_outcome(*outcome, scenario, keep_replications);
+  }
+  return outcome;
+}
+
+// `caseflow compare` from finished runs that kept their replications: the texts of its CSV files and
+// of its terminal table, written by the engine's writers, by file stem ("comparison_in_care", ...).
+py::dict compare(const Scenario& base_scenario, const RunOutcome& base, const std::vector<const RunOutcome*>& strategies,
+                 const std::vector<std::string>& ids, const std::vector<std::string>& names) {
+  if (strategies.size() != ids.size() || ids.size() != names.size())
+    throw std::invalid_argument("one id and one name per strategy");
+  auto require_replications = [](const RunOutcome& o, const std::string& what) {
+    if (!o.kept_replications) throw std::invalid_argument(what + ": a comparison needs the per-replication results");
+  };
+  require_replications(base, "base");
+  std::vector<NamedComparison> comparisons;
+  for (size_t i = 0; i < strategies.size(); ++i) {
+    require_replications(*strategies[i], ids[i]);
+    try {
+      comparisons.push_back({ids[i], names[i], compare_runs(base.results, strategies[i]->results, base_scenario.comparators)});
+    } catch (const std::invalid_argument& error) {
+      throw std::invalid_argument(ids[i] + ": " + error.what());
+    }
+  }
+  auto text = [&](void (*write)(const std::vector<NamedComparison>&, std::ostream&)) {
+    std::ostringstream out;
+    write(comparisons, out);
+    return out.str();
+  };
+  py::dict out;
+  out["comparison_in_care"] = text(write_comparison_in_care_csv);
+  out["comparison_summary"] = text(write_comparison_summary_csv);
+  out["comparison_routes"] = text(write_comparison_routes_csv);
+  out["comparison_comparators"] = text(write_comparison_comparators_csv);
+  out["comparison_costs"] = text(write_comparison_costs_csv);
+  out["table"] = text(write_comparison_table);
+  return out;
+}
+
+const RunOutcome& finished(const RunOutcome& outcome) {
+  if (!outcome.finished) throw std::logic_error("a chunk of a run has no summaries: concatenate the chunks first");
+  return outcome;
+}
+
+const RunOutcome& with_replications(const RunOutcome& outcome) {
+  if (!outcome.kept_replications) throw std::logic_error("the per-replication results were not kept");
+  return outcome;
 }
 
 py::array_t<double> copy_vector(const Eigen::VectorXd& values) {
@@ -149,39 +246,113 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<RunOutcome>(m, "RunOutcome")
       .def_readonly("replications", &RunOutcome::replications)
-      .def_readonly("seed", &RunOutcome::seed)
+      .def_readonly("first_replication", &RunOutcome::first_replication)
+      .def_property_readonly("seed", [](const RunOutcome& o) { return o.results.seed; })
       .def_readonly("threads", &RunOutcome::threads)
-      .def_readonly("events", &RunOutcome::events)
+      .def_property_readonly("events", [](const RunOutcome& o) { return o.results.events; })
       .def_readonly("seconds", &RunOutcome::seconds)
+      .def_readonly("finished", &RunOutcome::finished)
       .def_readonly("kept_replications", &RunOutcome::kept_replications)
       .def_property_readonly("snapshot_days",  // days since 1970-01-01, for numpy's datetime64[D]
                              [](const RunOutcome& o) {
                                std::vector<int64_t> days;
-                               for (Date date : o.layout.snapshot_dates) days.push_back(date.time_since_epoch().count());
+                               for (Date date : o.results.layout.snapshot_dates) days.push_back(date.time_since_epoch().count());
                                return py::array_t<int64_t>(static_cast<py::ssize_t>(days.size()), days.data());
                              })
-      .def_property_readonly("stock_columns", [](const RunOutcome& o) { return o.layout.stock_columns; })
+      .def_property_readonly("stock_columns", [](const RunOutcome& o) { return o.results.layout.stock_columns; })
       .def_property_readonly("flow_keys",
                              [](const RunOutcome& o) {
                                std::vector<std::pair<std::string, std::string>> keys;
-                               for (const FlowKey& key : o.layout.flows) keys.emplace_back(key.from, key.to);
+                               for (const FlowKey& key : o.results.layout.flows) keys.emplace_back(key.from, key.to);
                                return keys;
                              })
-      .def("stock_summary", [](const RunOutcome& o) { return summary_arrays(o.stock_summary); },
+      .def_property_readonly("cost_periods",
+                             [](const RunOutcome& o) {
+                               std::vector<std::string> out;
+                               for (const CostPeriod& period : o.results.layout.cost_periods) out.push_back(period.label);
+                               return out;
+                             })
+      .def_property_readonly("cost_period_financial_years",
+                             [](const RunOutcome& o) {
+                               std::vector<size_t> out;
+                               for (const CostPeriod& period : o.results.layout.cost_periods) out.push_back(period.financial_year);
+                               return out;
+                             })
+      .def_property_readonly("financial_years",
+                             [](const RunOutcome& o) {
+                               std::vector<std::string> out;
+                               for (const FinancialYear& year : o.results.layout.financial_years) out.push_back(year.label);
+                               return out;
+                             })
+      .def_property_readonly("cost_categories", [](const RunOutcome& o) { return o.results.layout.cost_categories; })
+      .def_property_readonly("placement_categories", [](const RunOutcome& o) { return o.results.layout.placement_categories; })
+      .def("stock_summary", [](const RunOutcome& o) { return summary_arrays(finished(o).stock_summary); },
            "(probabilities, mean by cell, cells x probabilities quantiles); cell = snapshot * columns + column")
-      .def("flow_summary", [](const RunOutcome& o) { return summary_arrays(o.flow_summary); },
+      .def("flow_summary", [](const RunOutcome& o) { return summary_arrays(finished(o).flow_summary); },
            "(probabilities, mean by cell, cells x probabilities quantiles); cell = month * keys + key")
+      .def_property_readonly("costed", [](const RunOutcome& o) { return finished(o).costed; })
+      .def_property_readonly("cost_summary_csv", [](const RunOutcome& o) { return finished(o).cost_summary_csv; })
+      .def_property_readonly("placement_summary_csv", [](const RunOutcome& o) { return finished(o).placement_summary_csv; })
+      .def_property_readonly("budget_csv", [](const RunOutcome& o) { return finished(o).budget_csv; })
       .def_property_readonly("stock_counts",
                              [](py::object self) {
-                               const auto& o = self.cast<const RunOutcome&>();
-                               return counts_view(o.stocks, o.layout.snapshots(), o.layout.stock_columns.size(), self);
+                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& layout = o.results.layout;
+                               return periods_view(o.results.stocks, layout.snapshots(), layout.stock_columns.size(), self);
                              })
-      .def_property_readonly("flow_counts", [](py::object self) {
-        const auto& o = self.cast<const RunOutcome&>();
-        return counts_view(o.flows, o.layout.months(), o.layout.flows.size(), self);
-      });
+      .def_property_readonly("flow_counts",
+                             [](py::object self) {
+                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& layout = o.results.layout;
+                               return periods_view(o.results.flows, layout.months(), layout.flows.size(), self);
+                             })
+      .def_property_readonly("care_days",
+                             [](py::object self) {
+                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& layout = o.results.layout;
+                               return periods_view(o.results.care_days, layout.months(), layout.stock_columns.size(), self);
+                             })
+      .def_property_readonly("cost_pounds",
+                             [](py::object self) {
+                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& layout = o.results.layout;
+                               return periods_view(o.results.costs, layout.cost_periods.size(), layout.cost_categories.size(), self);
+                             })
+      .def_property_readonly("cost_period_care_days",
+                             [](py::object self) {
+                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               return matrix_view(o.results.period_care_days, self);  // (replications, cost periods)
+                             })
+      .def_property_readonly("placement_counts",
+                             [](py::object self) {
+                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& layout = o.results.layout;
+                               return periods_view(o.results.placements, layout.snapshots(), layout.placement_categories, self);
+                             })
+      .def("financial_year_costs",
+           [](const RunOutcome& o, int category) {
+             const DaysMatrix years = caseflow::financial_year_costs(with_replications(o).results,
+                                                                     category < 0 ? static_cast<size_t>(-1) : static_cast<size_t>(category));
+             py::array_t<double> out({years.rows(), years.cols()});
+             auto view = out.mutable_unchecked<2>();
+             for (Eigen::Index r = 0; r < years.rows(); ++r)
+               for (Eigen::Index y = 0; y < years.cols(); ++y) view(r, y) = years(r, y);
+             return out;
+           },
+           py::arg("category"), "(replications, financial years) costs of one category index, or of all (-1)")
+      .def("matrices", [](py::object self) { with_replications(self.cast<const RunOutcome&>()); return matrices(self); },
+           "{name: (replications, cells) Fortran-order view}: what outcome_from_matrices takes back");
 
   m.def("run", &run, py::arg("scenario"), py::arg("replications"), py::arg("seed"), py::arg("threads"),
-        py::arg("keep_replications"), py::arg("progress"),
-        "Runs replications with the GIL released; progress is None or a callable(completed, total).");
+        py::arg("keep_replications"), py::arg("progress"), py::arg("first_replication") = 0, py::arg("finish") = true,
+        "Runs replications with the GIL released; progress is None or a callable(completed, total). With "
+        "finish=False, a chunk: every matrix kept, no summaries, for concatenate().");
+  m.def("outcome_from_matrices", &outcome_from_matrices, py::arg("scenario"), py::arg("seed"), py::arg("first_replication"),
+        py::arg("events"), py::arg("seconds"), py::arg("threads"), py::arg("matrices"),
+        "A chunk rebuilt from the matrices() of a chunk of the same scenario.");
+  m.def("concatenate", &concatenate, py::arg("scenario"), py::arg("chunks"), py::arg("keep_replications"),
+        py::arg("threads"), py::arg("seconds"),
+        "Consecutive chunks of one scenario and seed merged by the engine's concatenate_results, then finished.");
+  m.def("compare", &compare, py::arg("base_scenario"), py::arg("base"), py::arg("strategies"), py::arg("ids"),
+        py::arg("names"), "The texts of caseflow compare's CSV files and table, by file stem.");
 }

@@ -3,15 +3,19 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
+#include "caseflow/parameter_uncertainty.hpp"
+#include "caseflow/report_run.hpp"
 #include "caseflow/run_outputs.hpp"
 #include "caseflow/runner.hpp"
 #include "caseflow/scenario_json.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "run_guard.hpp"
+#include "report_file.hpp"
 
 namespace caseflow::cli {
 
@@ -29,8 +33,9 @@ std::string fresh_output_folder(const std::string& scenario_path) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", kMaxMemoryOption, kMaxChildrenOption},
-                      {"--per-replication"});
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report", kMaxMemoryOption,
+                              kMaxChildrenOption},
+                      {"--per-replication", "--parameter-uncertainty"});
   if (arguments.positional().size() != 1) throw usage_error(std::string("usage: caseflow ") + kRunUsage);
   const std::string& scenario_path = arguments.positional()[0];
 
@@ -39,6 +44,7 @@ int run_command(const std::vector<std::string>& words) {
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
   read_run_limits(arguments, options.limits);
+  options.parameter_uncertainty = arguments.has("--parameter-uncertainty");
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
   if (out.empty()) throw usage_error("--out needs a folder name");
 
@@ -47,6 +53,11 @@ int run_command(const std::vector<std::string>& words) {
   options.cancel = interruption.flag();
 
   Simulation simulation(load_scenario(scenario_path));
+  if (options.parameter_uncertainty && !has_parameter_uncertainty(simulation.scenario()))
+    std::fprintf(stderr, "warning: %s gives no parameter an \"uncertainty\"; --parameter-uncertainty changes nothing\n",
+                 scenario_path.c_str());
+  std::optional<ReportFile> report;
+  if (auto report_path = arguments.value("--report")) report.emplace(*report_path, "--report");
   auto started = std::chrono::steady_clock::now();
   RunResults results;
   double seconds = 0;
@@ -57,8 +68,11 @@ int run_command(const std::vector<std::string>& words) {
       results = run_replications(simulation, options);
     }
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    // The report is staged before the CSV files are committed and committed after them: all or nothing.
+    if (report) report->stage(render_run_report(simulation.scenario(), results, {scenario_path}));
     write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets,
                       interruption.flag());
+    if (report) report->commit();
   } catch (const RunCancelled&) {
     std::fprintf(stderr, "caseflow run: interrupted by signal %d; nothing was written\n", interruption.signal_number());
     return interruption.exit_code();
@@ -73,6 +87,7 @@ int run_command(const std::vector<std::string>& words) {
               std::min(resolve_thread_count(options.threads), options.replications));
   std::printf("wrote %s/summary.csv and %s/flows_summary.csv%s\n", out.c_str(), out.c_str(),
               arguments.has("--per-replication") ? " (and stocks.csv, flows.csv)" : "");
+  if (report) std::printf("wrote %s\n", report->path().c_str());
   return 0;
 }
 

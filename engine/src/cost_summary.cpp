@@ -36,6 +36,10 @@ CellSummary summarize_values(const DaysMatrix& values, const std::vector<double>
 
 }  // namespace
 
+bool has_costs(const RunResults& results) {
+  return results.layout.cost_categories.size() > 1 || results.costs.sum() != 0;
+}
+
 DaysMatrix financial_year_costs(const RunResults& results, size_t category) {
   const OutputLayout& layout = results.layout;
   DaysMatrix years = DaysMatrix::Zero(results.costs.rows(), static_cast<Eigen::Index>(layout.financial_years.size()));

@@ -1,5 +1,7 @@
 #include "caseflow/output_layout.hpp"
 
+#include "caseflow/financial_year.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -64,12 +66,9 @@ OutputLayout OutputLayout::for_scenario(const Scenario& scenario) {
     double next = static_cast<double>(days_between(scenario.start_date, sys_days{(month + std::chrono::months{1}) / 1}));
     start = std::max(start, 0.0);
     if (start >= end) break;
-    int first_year = static_cast<int>(month.year()) - (month.month() < April ? 1 : 0);
-    if (layout.financial_years.empty() || layout.financial_years.back().first_year != first_year) {
-      char label[16];
-      std::snprintf(label, sizeof label, "%04d/%02d", first_year, (first_year + 1) % 100);
-      layout.financial_years.push_back({first_year, label});
-    }
+    int first_year = financial_year_of(sys_days{month / 1});
+    if (layout.financial_years.empty() || layout.financial_years.back().first_year != first_year)
+      layout.financial_years.push_back({first_year, financial_year_label(first_year)});
     char label[16];
     std::snprintf(label, sizeof label, "%04d-%02u", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
     layout.cost_periods.push_back({label, start, std::min(next, end), layout.financial_years.size() - 1});

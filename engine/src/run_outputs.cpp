@@ -81,7 +81,7 @@ void write_run_outputs(const RunResults& results, const std::string& directory, 
   stop_if_cancelled();
   output.write("flows_summary.csv", [&](std::ostream& out) { write_flow_summary_csv(results, out); });
   stop_if_cancelled();
-  const bool costed = results.layout.cost_categories.size() > 1 || results.costs.sum() != 0;
+  const bool costed = has_costs(results);
   if (costed) output.write("costs_summary.csv", [&](std::ostream& out) { write_cost_summary_csv(results, out); });
   stop_if_cancelled();
   if (results.layout.placement_categories > 0)

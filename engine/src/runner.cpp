@@ -4,8 +4,11 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
+
+#include "caseflow/parameter_uncertainty.hpp"
 
 namespace caseflow {
 
@@ -49,7 +52,11 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     ReplicationRecord record;
     try {
       for (int r = next++; r < total && !cancelled(); r = next++) {
-        simulation.run_replication(options.seed, static_cast<uint64_t>(r), record);
+        const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
+        if (options.parameter_uncertainty)
+          run_replication_with_drawn_parameters(simulation, options.seed, replication, record);
+        else
+          simulation.run_replication(options.seed, replication, record);
         copy_row(record.stocks, results.stocks, r);
         copy_row(record.flows, results.flows, r);
         copy_row(record.care_days, results.care_days, r);
@@ -75,6 +82,48 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   if (cancelled()) throw RunCancelled();
   results.events = events;
   return results;
+}
+
+}  // namespace caseflow
+
+namespace caseflow {
+
+namespace {
+
+template <class Matrix>
+Matrix stack_rows(const std::vector<RunResults>& chunks, Matrix RunResults::*member) {
+  Eigen::Index rows = 0;
+  for (const auto& chunk : chunks) rows += (chunk.*member).rows();
+  Matrix stacked((rows), (chunks.front().*member).cols());
+  Eigen::Index at = 0;
+  for (const auto& chunk : chunks) {
+    stacked.middleRows(at, (chunk.*member).rows()) = chunk.*member;
+    at += (chunk.*member).rows();
+  }
+  return stacked;
+}
+
+}  // namespace
+
+RunResults concatenate_results(const std::vector<RunResults>& chunks) {
+  if (chunks.empty()) throw std::invalid_argument("no results to concatenate");
+  for (const auto& chunk : chunks)
+    if (chunk.seed != chunks.front().seed || chunk.layout.stock_columns != chunks.front().layout.stock_columns ||
+        chunk.layout.snapshot_dates != chunks.front().layout.snapshot_dates ||
+        chunk.stocks.cols() != chunks.front().stocks.cols() || chunk.flows.cols() != chunks.front().flows.cols() ||
+        chunk.costs.cols() != chunks.front().costs.cols())
+      throw std::invalid_argument("results of different scenarios or seeds cannot be concatenated");
+  RunResults merged;
+  merged.layout = chunks.front().layout;
+  merged.seed = chunks.front().seed;
+  merged.stocks = stack_rows(chunks, &RunResults::stocks);
+  merged.flows = stack_rows(chunks, &RunResults::flows);
+  merged.care_days = stack_rows(chunks, &RunResults::care_days);
+  merged.costs = stack_rows(chunks, &RunResults::costs);
+  merged.period_care_days = stack_rows(chunks, &RunResults::period_care_days);
+  merged.placements = stack_rows(chunks, &RunResults::placements);
+  for (const auto& chunk : chunks) merged.events += chunk.events;
+  return merged;
 }
 
 }  // namespace caseflow

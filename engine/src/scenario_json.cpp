@@ -1,5 +1,7 @@
 #include "caseflow/scenario_json.hpp"
 
+#include "caseflow/financial_year.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
@@ -10,6 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "json_reader.hpp"
+#include "json_text.hpp"
+#include "uncertainty_json.hpp"
 
 namespace caseflow {
 
@@ -98,14 +102,15 @@ TimeDistribution parse_time(const JsonNode& node, bool allow_uniform) {
   TimeDistribution time;
   time.kind = found->second;
   time.note = node.note();
+  if (node.has("uncertainty")) time.uncertainty = detail::parse_time_uncertainty(node, time.kind, !allow_uniform);
   switch (time.kind) {
     case TimeDistribution::Kind::exponential:
-      node.expect_object({"dist", "mean_days"});
+      node.expect_object({"dist", "mean_days", "uncertainty"});
       time.mean_days = node["mean_days"].as_positive();
       break;
     case TimeDistribution::Kind::weibull:
     case TimeDistribution::Kind::gamma:
-      node.expect_object({"dist", "shape", "scale_days"});
+      node.expect_object({"dist", "shape", "scale_days", "uncertainty"});
       time.shape = node["shape"].as_positive();
       time.scale_days = node["scale_days"].as_positive();
       // Beyond this Boost's incomplete gamma function gives up on some times; such a time is fixed in all
@@ -570,7 +575,7 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     arrivals.expect_array();
     for (size_t i = 0; i < arrivals.size(); ++i) {
       JsonNode node = arrivals[i];
-      node.expect_object({"state", "per_year", "age_years"});
+      node.expect_object({"state", "per_year", "age_years", "uncertainty"});
       ArrivalStream stream;
       stream.state = ids.resolve_state(node["state"]);
       stream.per_year = node["per_year"].as_non_negative();
@@ -579,6 +584,7 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
                               " arrivals a year (England as a whole has about 33,000 a year: is it a total rather than a "
                               "rate per year? The limit cannot be raised; a larger stream can be split into several)");
       stream.ages = parse_ages(node["age_years"], scenario);
+      if (node.has("uncertainty")) stream.uncertainty = detail::parse_rate_uncertainty(node["uncertainty"]);
       stream.note = node.note();
       scenario.arrivals.push_back(std::move(stream));
     }
@@ -679,48 +685,12 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
 
 namespace {
 
-json parse_json_text(const std::string& text, const std::string& source) {
-  // Where `offset` is, as a line and column a person can find.
-  auto line_and_column = [&](size_t offset) {
-    offset = std::min(offset, text.size());
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-  };
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& error) {
-    std::string what = error.what();
-    size_t detail_start = what.find("syntax error");
-    throw InputError(source, line_and_column(error.byte == 0 ? 0 : error.byte - 1),
-                     "invalid JSON: " + (detail_start == std::string::npos ? what : what.substr(detail_start)));
-  } catch (const json::exception& error) {
-    // A number too large for a double (1e999) is an out_of_range error without a position; it quotes
-    // the number, so find it in the text.
-    std::string what = error.what();
-    size_t quote = what.find('\'');
-    size_t offset = std::string::npos;
-    if (quote != std::string::npos && what.back() == '\'')
-      offset = text.find(what.substr(quote + 1, what.size() - quote - 2));
-    size_t detail_start = what.find("] ");
-    throw InputError(source, offset == std::string::npos ? "line ?" : line_and_column(offset),
-                     "invalid JSON: " + (detail_start == std::string::npos ? what : what.substr(detail_start + 2)));
-  }
-}
-
 json read_json_file(const std::filesystem::path& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw InputError(path.string(), "", "cannot open the scenario file");
   std::ostringstream text;
   text << file.rdbuf();
-  return parse_json_text(text.str(), path.string());
+  return detail::parse_json_text(text.str(), path.string());
 }
 
 // Scenario inheritance: {"base": "other.json", ...overrides}. The overrides are a JSON merge patch
@@ -748,7 +718,7 @@ Scenario scenario_from_json(const json& document, const std::string& source, con
 }
 
 Scenario scenario_from_text(const std::string& text, const std::string& source) {
-  return scenario_from_json(parse_json_text(text, source), source, std::filesystem::current_path());
+  return scenario_from_json(detail::parse_json_text(text, source), source, std::filesystem::current_path());
 }
 
 Scenario load_scenario(const std::filesystem::path& path) {
@@ -781,6 +751,7 @@ json time_to_json(const TimeDistribution& time) {
       out["max_days"] = time.max_days;
       break;
   }
+  detail::add_uncertainty_json(out, time.uncertainty);
   return with_note(out, time.note);
 }
 
@@ -861,10 +832,11 @@ json scenario_to_json(const Scenario& scenario) {
     out["age_out"] = with_note({{"age_years", scenario.age_out.age_years}, {"exit", scenario.exits[scenario.age_out.exit].id}},
                                scenario.age_out.note);
   json& arrivals = out["arrivals"] = json::array();
-  for (const auto& stream : scenario.arrivals)
-    arrivals.push_back(with_note(
-        {{"state", scenario.states[stream.state].id}, {"per_year", stream.per_year}, {"age_years", ages_to_json(stream.ages)}},
-        stream.note));
+  for (const auto& stream : scenario.arrivals) {
+    json item{{"state", scenario.states[stream.state].id}, {"per_year", stream.per_year}, {"age_years", ages_to_json(stream.ages)}};
+    detail::add_uncertainty_json(item, stream.uncertainty);
+    arrivals.push_back(with_note(item, stream.note));
+  }
   json& cohorts = out["initial_population"] = json::array();
   for (const auto& cohort : scenario.initial_population) {
     json item{{"state", scenario.states[cohort.state].id},
@@ -936,9 +908,7 @@ json scenario_to_json(const Scenario& scenario) {
     if (!costs.budgets.empty()) {
       json& budgets = out_costs["budgets"] = json::array();
       for (const auto& b : costs.budgets) {
-        char label[16];
-        std::snprintf(label, sizeof label, "%04d/%02d", b.first_year, (b.first_year + 1) % 100);
-        budgets.push_back(with_note({{"financial_year", label}, {"amount", b.amount}}, b.note));
+        budgets.push_back(with_note({{"financial_year", financial_year_label(b.first_year)}, {"amount", b.amount}}, b.note));
       }
     }
     out["costs"] = with_note(out_costs, costs.note);

@@ -228,8 +228,9 @@ TEST_P(Interrupted, ALongRunExitsWithinASecondAndWritesNothing) {
   fs::path out = dir_ / "out";
   std::vector<std::string> arguments{command, scenario.string()};
   if (command == "compare") arguments.push_back(scenario.string());  // a strategy that changes nothing
-  for (std::string word : {"--replications", "1000000", "--threads", "1", "--out"}) arguments.push_back(word);
-  arguments.push_back(out.string());
+  for (std::string word : {"--replications", "1000000", "--threads", "1"}) arguments.push_back(word);
+  arguments.push_back(command == "report" ? "-o" : "--out");
+  arguments.push_back(command == "report" ? (out / "report.html").string() : out.string());
 
   pid_t pid = spawn_caseflow(arguments, dir_ / "stdout", dir_ / "stderr");
   ASSERT_GT(pid, 0);
@@ -265,7 +266,7 @@ TEST_P(Interrupted, ALongRunExitsWithinASecondAndWritesNothing) {
 
 INSTANTIATE_TEST_SUITE_P(CliHardening, Interrupted,
                          ::testing::Values(Interruption{"run", SIGTERM}, Interruption{"run", SIGINT},
-                                           Interruption{"compare", SIGTERM}),
+                                           Interruption{"compare", SIGTERM}, Interruption{"report", SIGINT}),
                          [](const auto& info) {
                            return info.param.command + (info.param.signal == SIGTERM ? "_SIGTERM" : "_SIGINT");
                          });

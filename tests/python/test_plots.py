@@ -70,3 +70,58 @@ def test_stacked_stocks_add_up_to_the_mean_in_care(result):
     top = band_limits(layers[-1])[1]
     in_care = result.summary().query("state == 'in_care'")["mean"].to_numpy()
     np.testing.assert_allclose(top, in_care, rtol=1e-12)
+
+
+@pytest.fixture(scope="module")
+def herefordshire_result():
+    return caseflow.run(caseflow.Scenario.load(HEREFORDSHIRE), replications=40, seed=2)
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    base = caseflow.Scenario.load(HEREFORDSHIRE)
+    strategies = [caseflow.Scenario.load(HEREFORDSHIRE.parent / "strategies" / f"{name}.json")
+                  for name in ("edge-of-care", "faster-courts")]
+    return caseflow.compare(base, strategies, replications=40, seed=2)
+
+
+def test_strategy_comparison_draws_each_mean_difference_and_its_band(comparison):
+    ax = plots.strategy_comparison(comparison)
+    table = comparison.in_care()
+    lines = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
+    assert [line.get_label() for line in lines] == ["edge-of-care", "faster-courts"]
+    for line, band in zip(lines, ax.collections):
+        rows = table[table["strategy"] == line.get_label()]
+        assert np.array_equal(line.get_ydata(), rows["difference_mean"].to_numpy())
+        low, high = band_limits(band)
+        assert np.array_equal(low, rows["difference_p05"].to_numpy())
+        assert np.array_equal(high, rows["difference_p95"].to_numpy())
+    # Edge of care keeps children out: its mean difference at the end is below zero.
+    assert lines[0].get_ydata()[-1] < 0
+    one = plots.strategy_comparison(comparison, strategies=["faster-courts"], band=False, ax=plt.figure().gca())
+    assert len(one.collections) == 0
+    with pytest.raises(ValueError, match="no strategy 'sgo'"):
+        plots.strategy_comparison(comparison, strategies=["sgo"])
+
+
+def test_costs_by_year_stacks_the_mean_costs_and_draws_the_budget(herefordshire_result):
+    result = herefordshire_result
+    ax = plots.costs_by_year(result)
+    summary = result.costs_summary().set_index(["period", "category"])
+    years = result.financial_years
+    stacks = {}
+    for container in ax.containers:
+        if hasattr(container, "patches") and container.get_label() and not container.get_label().startswith("_"):
+            stacks[container.get_label()] = [patch.get_height() for patch in container.patches]
+    residential = [summary.loc[(year, "residential"), "mean"] / 1e6 for year in years]
+    np.testing.assert_allclose(stacks["Children's home"], residential, rtol=1e-12)  # matplotlib stores y and y + h
+    # The stack's top is the mean total, whose 90% band is the error bar.
+    top = np.sum([heights for heights in stacks.values()], axis=0)
+    totals = np.array([summary.loc[(year, "total"), "mean"] for year in years]) / 1e6
+    np.testing.assert_allclose(top, totals, rtol=1e-12)
+    budget = [collection for collection in ax.collections if collection.get_label() == "budget"]
+    assert len(budget) == 1
+    levels = sorted({segment[0][1] for segment in budget[0].get_segments()})
+    assert levels == [17_136_000 / 1e6]
+    labels = [tick.get_text() for tick in ax.get_xticklabels()]
+    assert labels[0] == "2020/21\n(part)" and labels[1] == "2021/22" and labels[-1].endswith("(part)")

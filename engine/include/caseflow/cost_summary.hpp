@@ -12,6 +12,10 @@
 
 namespace caseflow {
 
+// Whether a run has costs to report (placement types, allowances or running costs): `caseflow run` writes
+// costs_summary.csv only then.
+bool has_costs(const RunResults& results);
+
 // Per replication, the cost of each financial year (columns: financial years) in one category, or in
 // total when `category` is npos (placements, allowances and running costs together).
 DaysMatrix financial_year_costs(const RunResults& results, size_t category = static_cast<size_t>(-1));

@@ -24,6 +24,7 @@ enum class StreamKind : uint64_t {
   arriving_child = 2,
   arrival_clock = 3,
   diversion = 4,  // whether an arrival is diverted from care by an intervention
+  parameter_draw = 16,  // a replication's draw of uncertain parameters (parameter_uncertainty.hpp)
 };
 
 class RandomStream {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
+#include <vector>
 
 #include <Eigen/Core>
 
@@ -20,8 +21,13 @@ using DaysMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic>;    // 
 
 struct RunOptions {
   int replications = 1000;
+  // Runs replications first_replication .. first_replication + replications - 1: a run split into such
+  // chunks (across processes or machines) and merged with concatenate_results equals the whole run.
+  int first_replication = 0;
   uint64_t seed = 1;
   int threads = 0;  // 0: all hardware threads
+  // Draw each replication's parameters from their "uncertainty" (parameter_uncertainty.hpp).
+  bool parameter_uncertainty = false;
   // Called from worker threads as replications finish (completed so far, total); may be empty.
   std::function<void(int completed, int total)> on_progress;
   // Checked before the run starts (run_limits.hpp).
@@ -49,6 +55,10 @@ struct RunResults {
 };
 
 RunResults run_replications(const Simulation& simulation, const RunOptions& options);
+
+// The rows of `chunks` one after another, in the order given (chunks of the same scenario and seed,
+// consecutive replications). Throws std::invalid_argument if their layouts or seeds differ.
+RunResults concatenate_results(const std::vector<RunResults>& chunks);
 
 // The number of worker threads `requested` resolves to (0 means all hardware threads).
 int resolve_thread_count(int requested);

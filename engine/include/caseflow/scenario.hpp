@@ -10,6 +10,19 @@
 
 namespace caseflow {
 
+// How uncertain an estimated parameter is, for runs that draw each replication's parameters
+// (parameter_uncertainty.hpp). Exponential times and arrival rates: `events` and `exposure_days`, a
+// Gamma(events) law on the rate with mean the rate given; Weibull times: standard errors of log shape
+// and log scale and their correlation, a normal law on the log scale.
+struct ParameterUncertainty {
+  bool given = false;
+  double events = 0;
+  double exposure_days = 0;
+  double log_shape_se = 0;
+  double log_scale_se = 0;
+  double correlation = 0;
+};
+
 // A waiting time in days. Which fields matter depends on `kind`, mirroring the JSON keys:
 // exponential: mean_days; weibull and gamma: shape, scale_days; lognormal: meanlog, sdlog (of days);
 // fixed: days; uniform (only for days_in_state): min_days, max_days.
@@ -24,6 +37,7 @@ struct TimeDistribution {
   double days = 0;
   double min_days = 0;
   double max_days = 0;
+  ParameterUncertainty uncertainty;  // transitions only
   std::string note;
 };
 
@@ -83,6 +97,7 @@ struct ArrivalStream {
   int state = 0;
   double per_year = 0;
   AgeDistribution ages;
+  ParameterUncertainty uncertainty;
   std::string note;
 };
 

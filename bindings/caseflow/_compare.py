@@ -1,0 +1,148 @@
+"""Strategies against a base, with common random numbers: ``caseflow compare`` from Python."""
+
+import os
+import re
+
+from . import _core
+from ._progress import TextProgress
+from ._run import RunResult, _read_table, run
+from ._scenario import Scenario
+
+_ID = re.compile(r"^[^,\r\n\"]+$")  # a strategy id goes into CSV rows unquoted, as the command line writes them
+
+
+def compare(base, strategies, replications=1000, seed=1, threads=None, progress=False):
+    """Runs ``base`` and every strategy with the same seed, and compares each strategy with the base.
+
+    The same as ``caseflow compare BASE STRATEGY...``: replication r of every scenario sees the same children
+    with the same random numbers (common random numbers), so the paired difference, replication by
+    replication, isolates each strategy's effect from chance. The comparison itself is the engine's
+    (compare_runs), and its tables are its writers' (the comparison_*.csv files).
+
+    Args:
+        base: a ``caseflow.Scenario``.
+        strategies: a list of Scenarios, each named after its file (``sgo-push`` for
+            ``Scenario.load(".../sgo-push.json")``, as the command line names it), or a dict ``{name: Scenario}``.
+            Each must have the base's states, start date and horizon.
+        replications, seed, threads: as for ``caseflow.run``.
+        progress: False, True (a bar on sys.stderr) or a callable ``progress(completed, total)`` over all runs.
+
+    Returns a ``Comparison``.
+    """
+    named = _named_strategies(strategies)
+    if not isinstance(base, Scenario):
+        raise TypeError(f"the base must be a caseflow.Scenario, got {type(base).__name__}")
+    if progress is True:
+        progress = TextProgress("caseflow compare")
+    elif progress is False:
+        progress = None
+    elif progress is not None and not callable(progress):
+        raise TypeError("progress must be True, False or a callable(completed, total)")
+    scenarios = [base] + list(named.values())
+    total = replications * len(scenarios)
+    results = []
+    for i, scenario in enumerate(scenarios):
+        report = None
+        if progress is not None:
+            def report(completed, _, before=i * replications):
+                progress(before + completed, total)
+        results.append(run(scenario, replications=replications, seed=seed, threads=threads, per_replication=True,
+                           progress=report or False))
+    return Comparison(results[0], dict(zip(named, results[1:])))
+
+
+def _named_strategies(strategies):
+    if isinstance(strategies, Scenario):
+        strategies = [strategies]
+    if isinstance(strategies, dict):
+        named = dict(strategies)
+    else:
+        named = {}
+        for strategy in strategies:
+            if not isinstance(strategy, Scenario):
+                raise TypeError(f"strategies must be caseflow.Scenario objects, got {type(strategy).__name__}")
+            name = _strategy_id(strategy)
+            if name in named:
+                raise ValueError(f"two strategies are both called {name!r}: pass a dict {{name: Scenario}}")
+            named[name] = strategy
+    if not named:
+        raise ValueError("no strategies to compare")
+    for name, strategy in named.items():
+        if not isinstance(name, str) or not _ID.match(name):
+            raise ValueError(f"a strategy's name must be text without commas, quotes or line breaks, got {name!r}")
+        if not isinstance(strategy, Scenario):
+            raise TypeError(f"strategy {name!r} must be a caseflow.Scenario, got {type(strategy).__name__}")
+    return named
+
+
+def _strategy_id(scenario):
+    source = scenario.source
+    if source and source.endswith(".json"):
+        return os.path.splitext(os.path.basename(source))[0]  # as the command line names it
+    return scenario.name.replace(",", ";").replace('"', ";")
+
+
+class Comparison:
+    """Strategies against their base: the tables of ``caseflow compare`` as pandas DataFrames.
+
+    Differences are strategy - base, replication by replication (so negative is fewer children); savings
+    and child-days avoided are base - strategy. Bands are the 5th and 95th percentiles of the paired
+    differences over replications.
+
+    Attributes:
+        base: the base's ``RunResult``; strategies: ``{name: RunResult}`` (both with per-replication arrays).
+    """
+
+    def __init__(self, base, strategies):
+        if not isinstance(base, RunResult) or not all(isinstance(r, RunResult) for r in strategies.values()):
+            raise TypeError("a Comparison is made from caseflow.RunResult objects")
+        self.base = base
+        self.strategies = dict(strategies)
+        names = [result.scenario.name for result in self.strategies.values()]
+        self._texts = _core.compare(base.scenario._core, base._outcome, [r._outcome for r in self.strategies.values()],
+                                    list(self.strategies), names)
+
+    @property
+    def replications(self):
+        return self.base.replications
+
+    @property
+    def seed(self):
+        return self.base.seed
+
+    def in_care(self):
+        """strategy, date, base_mean, strategy_mean, difference_mean, difference_p05, difference_p50,
+        difference_p95: children in care at every snapshot date (comparison_in_care.csv)."""
+        return _read_table(self._texts["comparison_in_care"], dates=("date",), strings=("strategy",))
+
+    def summary(self):
+        """strategy, name, child_days_avoided_mean/_p05/_p50/_p95 (child-days in care avoided over the horizon,
+        integrated over every stay), end_difference_mean/_p05/_p50/_p95 (the difference at the last date):
+        comparison_summary.csv."""
+        return _read_table(self._texts["comparison_summary"], strings=("strategy", "name"))
+
+    def routes(self):
+        """strategy, route, base_mean, strategy_mean, difference_mean/_p05/_p50/_p95: exits from care by route
+        over the horizon, and "diverted" arrivals (comparison_routes.csv)."""
+        return _read_table(self._texts["comparison_routes"], strings=("strategy", "route"))
+
+    def comparators(self):
+        """strategy, date, comparator, count, base_probability, strategy_probability: the chance of being at or
+        below each of the base's comparators every 12 months (comparison_comparators.csv)."""
+        return _read_table(self._texts["comparison_comparators"], dates=("date",), strings=("strategy", "comparator"))
+
+    def costs(self):
+        """strategy, financial_year, base_cost, strategy_cost, net_saving_mean/_p05/_p50/_p95: net saving (base -
+        strategy, the strategy's running costs included) by financial year (comparison_costs.csv)."""
+        return _read_table(self._texts["comparison_costs"], strings=("strategy", "financial_year"))
+
+    def table(self):
+        """The plain-text table ``caseflow compare`` prints."""
+        return self._texts["table"]
+
+    def __str__(self):
+        return self.table()
+
+    def __repr__(self):
+        return (f"<caseflow.Comparison of {len(self.strategies)} strategies with {self.base.scenario.name!r}: "
+                f"{self.replications} replications, seed {self.seed}>")

@@ -1,0 +1,28 @@
+#pragma once
+// The one HTML file of a report, written whole or not at all (through StagedOutput): staged before a
+// run's other files are committed and committed after them, so a failure leaves no half-written report.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "caseflow/staged_output.hpp"
+
+namespace caseflow::cli {
+
+class ReportFile {
+ public:
+  // Checks the path at once, before any long run: `option` names the flag in error messages.
+  ReportFile(const std::string& path, const std::string& option);
+
+  void stage(const std::string& html);
+  void commit();
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::unique_ptr<StagedOutput> output_;
+  std::string name_;
+};
+
+}  // namespace caseflow::cli
