@@ -9,6 +9,11 @@
 option(CASEFLOW_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(CASEFLOW_FUZZ "Build the libFuzzer targets of tests/fuzz (clang only)" OFF)
 
+if(CASEFLOW_SANITIZE AND NOT CASEFLOW_FUZZ)
+  # The Debug build type keeps assertions (Eigen's bounds checks among them); -O1, as the sanitizers
+  # recommend, makes the statistical tests run about three times faster than at -O0.
+  add_compile_options(-O1)
+endif()
 if(CASEFLOW_SANITIZE OR CASEFLOW_FUZZ)
   # float-cast-overflow is not part of GCC's -fsanitize=undefined; it catches a double too large for the
   # int it is cast to (an age in years, a day count), which is exactly the kind of bug bad input causes.
