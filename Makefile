@@ -5,17 +5,22 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; Chromium and
-# a font for the test that renders the HTML report in a browser).
+# a font for the test that renders the HTML report in a browser; clang and libclang-rt-14-dev for libFuzzer).
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev \
             pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
-            python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core
+            python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core \
+            clang libclang-rt-14-dev
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
+# The bug-hunting builds of `make test` (issue 9), each in its own folder.
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD     ?= build-fuzz
+FUZZ_SECONDS   ?= 60
 # The Herefordshire baseline once it exists; the worked example until then.
 SCENARIO ?= $(firstword $(wildcard scenarios/herefordshire-2020.json) scenarios/example-small.json)
 RESULTS  ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: deps configure build run test python clean
+.PHONY: deps configure build run test test-sanitize fuzz-smoke python clean
 
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -33,10 +38,26 @@ build: configure
 run: build
 	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS) --report $(RESULTS)/report.html
 
+# The engine's tests, the Python tests, then the engine's tests again under AddressSanitizer +
+# UndefinedBehaviorSanitizer (all but the Chromium rendering, a browser test with nothing to sanitize), then
+# every fuzz target for FUZZ_SECONDS after replaying its corpus.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	PYTHONPATH=$(abspath $(BUILD))/python CASEFLOW_CLI=$(abspath $(BUILD))/engine/caseflow \
 	  $(PYTHON) -m pytest tests/python -q
+	$(MAKE) --no-print-directory test-sanitize
+	$(MAKE) --no-print-directory fuzz-smoke
+
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEFLOW_SANITIZE=ON -DCASEFLOW_BUILD_PYTHON=OFF
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) \
+	  -E report_renders_in_chromium
+
+fuzz-smoke: deps
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCASEFLOW_FUZZ=ON -DCASEFLOW_BUILD_TESTS=OFF -DCASEFLOW_BUILD_PYTHON=OFF -DCASEFLOW_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_smoke
 
 # Makes `import caseflow` work in /usr/bin/python3 and its Jupyter kernel for the current user, with no
 # package index and no pip (Debian's pip refuses to install outside a virtualenv): a .pth file in the
@@ -49,4 +70,4 @@ python: build
 	echo "installed for $(PYTHON) by $$site/caseflow.pth"
 
 clean:
-	rm -rf $(BUILD) results
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) results

@@ -1,5 +1,6 @@
 #include "compare_command.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -10,8 +11,10 @@
 #include "caseflow/run_outputs.hpp"
 #include "caseflow/scenario_json.hpp"
 #include "caseflow/staged_output.hpp"
+#include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"
+#include "run_guard.hpp"
 
 namespace caseflow::cli {
 
@@ -22,9 +25,11 @@ std::string stem(const std::string& path) { return std::filesystem::path(path).s
 }  // namespace
 
 int compare_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report"}, {});
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report", kMaxMemoryOption, kMaxChildrenOption},
+                      {});
   if (arguments.positional().size() < 2)
-    throw usage_error("usage: caseflow compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR] [--report FILE.html]");
+    throw usage_error("usage: caseflow compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR]"
+                      " [--report FILE.html] [--max-memory-mb MB] [--max-children N]");
   RunOptions options;
   options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   options.seed = arguments.unsigned_integer("--seed", 1);
@@ -33,6 +38,12 @@ int compare_command(const std::vector<std::string>& words) {
   std::string out = arguments.value("--out").value_or("compare-" + stem(paths[0]));
   std::optional<ReportFile> report;
   if (auto report_path = arguments.value("--report")) report.emplace(*report_path, "--report");
+  if (out.empty()) throw usage_error("--out needs a folder name");
+  // Each run is checked against the limits on its own (the results of every scenario are kept until the end).
+  read_run_limits(arguments, options.limits);
+  // Ctrl-C and SIGTERM stop the runs between replications; nothing is written.
+  Interruption interruption;
+  options.cancel = interruption.flag();
 
   // Read and check everything before simulating anything.
   std::vector<Simulation> simulations;
@@ -48,14 +59,21 @@ int compare_command(const std::vector<std::string>& words) {
   }
 
   std::vector<RunResults> results;
-  {
+  try {
     ProgressBar progress("caseflow compare");
     const int total = options.replications * static_cast<int>(simulations.size());
     for (size_t i = 0; i < simulations.size(); ++i) {
       const int done_before = options.replications * static_cast<int>(i);
       options.on_progress = [&](int completed, int) { progress.update(done_before + completed, total); };
-      results.push_back(run_replications(simulations[i], options));
+      try {
+        results.push_back(run_replications(simulations[i], options));
+      } catch (const InputError& error) {
+        throw with_source(error, paths[i]);
+      }
     }
+  } catch (const RunCancelled&) {
+    std::fprintf(stderr, "caseflow compare: interrupted by signal %d; nothing was written\n", interruption.signal_number());
+    return interruption.exit_code();
   }
 
   std::vector<NamedComparison> comparisons;
@@ -71,6 +89,10 @@ int compare_command(const std::vector<std::string>& words) {
   for (size_t i = 0; i < simulations.size(); ++i) {
     std::string prefix = (i == 0 ? std::string("base") : stem(paths[i])) + "_";
     output.write(prefix + "summary.csv", [&](std::ostream& o) { write_stock_summary_csv(results[i], o); });
+  }
+  if (interruption.interrupted()) {
+    std::fprintf(stderr, "caseflow compare: interrupted by signal %d; nothing was written\n", interruption.signal_number());
+    return interruption.exit_code();  // `output` removes what it staged
   }
   // The report is staged before the CSV files are committed and committed after them: all or nothing.
   if (report) report->stage(render_comparison_report(base, results[0], comparisons, {paths}));

@@ -8,6 +8,7 @@
 
 #include "arguments.hpp"
 #include "caseflow/input_error.hpp"
+#include "caseflow/staged_output.hpp"
 #include "compare_command.hpp"
 #include "report_command.hpp"
 #include "run_command.hpp"
@@ -22,10 +23,11 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]\n"
-    "      [--parameter-uncertainty] [--report FILE.html]\n"
+    "      [--parameter-uncertainty] [--report FILE.html] [--max-memory-mb MB] [--max-children N]\n"
     "      simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv\n"
     "      (and stocks.csv, flows.csv with --per-replication; and a report with --report)\n"
     "  compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR] [--report FILE.html]\n"
+    "      [--max-memory-mb MB] [--max-children N]\n"
     "      run a base and strategies with common random numbers; writes DIR/comparison_*.csv\n"
     "  report SCENARIO [--replications N] [--seed S] [--threads T] -o FILE.html\n"
     "      simulate a scenario and write a report to open in a browser or print: one HTML file\n"
@@ -34,7 +36,10 @@ constexpr const char* kUsage =
     "  backtest --episodes FILE... --header FILE... --as-of DATE [--months N] --out DIR ...\n"
     "      fit up to a date, forecast the months after, compare with what happened\n"
     "  export-903 SCENARIO --out DIR [--seed S] [--replication R]\n"
-    "      write one simulated replication as SSDA903 files\n";
+    "      write one simulated replication as SSDA903 files\n"
+    "\n"
+    "exit codes: 0 success, 2 bad input, 1 another error (such as an unwritable folder),\n"
+    "130/143 interrupted by Ctrl-C/SIGTERM (nothing written). Errors: docs/errors.md\n";
 
 }  // namespace
 
@@ -58,6 +63,9 @@ int main(int argc, char** argv) {
   } catch (const caseflow::InputError& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return 2;
+  } catch (const caseflow::OutputError& error) {
+    std::fprintf(stderr, "error: %s\n", error.what());
+    return 1;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "internal error: %s\n", error.what());
     return 1;

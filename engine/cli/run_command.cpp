@@ -6,12 +6,15 @@
 #include <optional>
 
 #include "arguments.hpp"
+#include "caseflow/input_error.hpp"
 #include "caseflow/parameter_uncertainty.hpp"
 #include "caseflow/report_run.hpp"
 #include "caseflow/run_outputs.hpp"
 #include "caseflow/runner.hpp"
 #include "caseflow/scenario_json.hpp"
+#include "interruption.hpp"
 #include "progress_bar.hpp"
+#include "run_guard.hpp"
 #include "report_file.hpp"
 
 namespace caseflow::cli {
@@ -30,20 +33,24 @@ std::string fresh_output_folder(const std::string& scenario_path) {
 }  // namespace
 
 int run_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report"},
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report", kMaxMemoryOption,
+                              kMaxChildrenOption},
                       {"--per-replication", "--parameter-uncertainty"});
-  if (arguments.positional().size() != 1)
-    throw usage_error(
-        "usage: caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication] "
-        "[--parameter-uncertainty] [--report FILE.html]");
+  if (arguments.positional().size() != 1) throw usage_error(std::string("usage: caseflow ") + kRunUsage);
   const std::string& scenario_path = arguments.positional()[0];
 
   RunOptions options;
   options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
+  read_run_limits(arguments, options.limits);
   options.parameter_uncertainty = arguments.has("--parameter-uncertainty");
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
+  if (out.empty()) throw usage_error("--out needs a folder name");
+
+  // From here on Ctrl-C and SIGTERM stop the run cleanly instead of killing it half-way.
+  Interruption interruption;
+  options.cancel = interruption.flag();
 
   Simulation simulation(load_scenario(scenario_path));
   if (options.parameter_uncertainty && !has_parameter_uncertainty(simulation.scenario()))
@@ -53,16 +60,25 @@ int run_command(const std::vector<std::string>& words) {
   if (auto report_path = arguments.value("--report")) report.emplace(*report_path, "--report");
   auto started = std::chrono::steady_clock::now();
   RunResults results;
-  {
-    ProgressBar progress("caseflow run");
-    options.on_progress = [&](int completed, int total) { progress.update(completed, total); };
-    results = run_replications(simulation, options);
+  double seconds = 0;
+  try {
+    {
+      ProgressBar progress("caseflow run");
+      options.on_progress = [&](int completed, int total) { progress.update(completed, total); };
+      results = run_replications(simulation, options);
+    }
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    // The report is staged before the CSV files are committed and committed after them: all or nothing.
+    if (report) report->stage(render_run_report(simulation.scenario(), results, {scenario_path}));
+    write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets,
+                      interruption.flag());
+    if (report) report->commit();
+  } catch (const RunCancelled&) {
+    std::fprintf(stderr, "caseflow run: interrupted by signal %d; nothing was written\n", interruption.signal_number());
+    return interruption.exit_code();
+  } catch (const InputError& error) {
+    throw with_source(error, scenario_path);
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  // The report is staged before the CSV files are committed and committed after them: all or nothing.
-  if (report) report->stage(render_run_report(simulation.scenario(), results, {scenario_path}));
-  write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets);
-  if (report) report->commit();
 
   std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",
               simulation.scenario().name.c_str(), options.replications, simulation.scenario().horizon_months,

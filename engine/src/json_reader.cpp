@@ -131,13 +131,14 @@ double JsonNode::as_non_negative() const {
   return number;
 }
 
-long long JsonNode::as_integer(long long min, long long max) const {
+long long JsonNode::as_integer(long long min, long long max, const std::string& why) const {
   if (!value_.is_number_integer() && !(value_.is_number_float() && std::floor(value_.get<double>()) == value_.get<double>()))
     fail("must be a whole number, got " + describe(value_));
   double number = value_.get<double>();
   if (number < static_cast<double>(min) || number > static_cast<double>(max)) {
     std::ostringstream message;
     message << "must be between " << min << " and " << max << ", got " << describe(value_);
+    if (!why.empty()) message << " (" << why << ")";
     fail(message.str());
   }
   return static_cast<long long>(number);

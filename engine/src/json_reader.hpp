@@ -42,7 +42,8 @@ class JsonNode {
   double as_number() const;
   double as_positive() const;      // > 0
   double as_non_negative() const;  // >= 0
-  long long as_integer(long long min, long long max) const;
+  // `why` is appended to the message when the number is out of range: what the limit is for.
+  long long as_integer(long long min, long long max, const std::string& why = "") const;
 
   // The optional "note" of this object, "" when absent.
   std::string note() const;

@@ -72,19 +72,28 @@ void write_flows_csv(const RunResults& results, std::ostream& out) {
 }
 
 void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication,
-                       const std::vector<Budget>& budgets) {
+                       const std::vector<Budget>& budgets, const std::atomic<bool>* cancel) {
+  auto stop_if_cancelled = [&] {
+    if (cancel != nullptr && cancel->load()) throw RunCancelled();  // StagedOutput removes what was staged
+  };
   StagedOutput output(directory);
   output.write("summary.csv", [&](std::ostream& out) { write_stock_summary_csv(results, out); });
+  stop_if_cancelled();
   output.write("flows_summary.csv", [&](std::ostream& out) { write_flow_summary_csv(results, out); });
+  stop_if_cancelled();
   const bool costed = has_costs(results);
   if (costed) output.write("costs_summary.csv", [&](std::ostream& out) { write_cost_summary_csv(results, out); });
+  stop_if_cancelled();
   if (results.layout.placement_categories > 0)
     output.write("placements_summary.csv", [&](std::ostream& out) { write_placement_summary_csv(results, out); });
   if (!budgets.empty()) output.write("budget.csv", [&](std::ostream& out) { write_budget_csv(budget_risks(results, budgets), out); });
   if (per_replication) {
     output.write("stocks.csv", [&](std::ostream& out) { write_stocks_csv(results, out); });
+    stop_if_cancelled();
     output.write("flows.csv", [&](std::ostream& out) { write_flows_csv(results, out); });
+    stop_if_cancelled();
     if (costed) output.write("costs.csv", [&](std::ostream& out) { write_costs_csv(results, out); });
+    stop_if_cancelled();
   }
   output.commit();
 }

@@ -27,10 +27,14 @@ int resolve_thread_count(int requested) {
 }
 
 RunResults run_replications(const Simulation& simulation, const RunOptions& options) {
+  const int total = std::max(0, options.replications);
+  const int thread_count = std::min(resolve_thread_count(options.threads), std::max(1, total));
+  check_run_limits(simulation, total, thread_count, options.limits);
+  auto cancelled = [&] { return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed); };
+
   RunResults results;
   results.layout = simulation.layout();
   results.seed = options.seed;
-  const int total = std::max(0, options.replications);
   results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
   results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
   results.care_days.resize(total, static_cast<Eigen::Index>(results.layout.day_cells()));
@@ -47,7 +51,7 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   auto worker = [&] {
     ReplicationRecord record;
     try {
-      for (int r = next++; r < total; r = next++) {
+      for (int r = next++; r < total && !cancelled(); r = next++) {
         const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
         if (options.parameter_uncertainty)
           run_replication_with_drawn_parameters(simulation, options.seed, replication, record);
@@ -70,12 +74,12 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     }
   };
 
-  int thread_count = std::min(resolve_thread_count(options.threads), std::max(1, total));
   std::vector<std::thread> threads;
   for (int t = 1; t < thread_count; ++t) threads.emplace_back(worker);
   worker();
   for (auto& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);
+  if (cancelled()) throw RunCancelled();
   results.events = events;
   return results;
 }

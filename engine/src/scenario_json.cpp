@@ -24,11 +24,14 @@ namespace {
 
 constexpr const char* kFormat = "caseflow-scenario/1";
 // Bounds that keep a typo from asking for centuries or millions of children; each message says
-// which limit was hit.
+// which limit was hit and why. They are far above any real council (or England: 83,000 children in care,
+// 33,000 arrivals a year) and keep counts within an int. What a whole run may cost (replications x
+// horizon, arrivals x horizon) is limited separately, with limits a user can raise (run_limits.hpp).
 constexpr long long kMaxHorizonMonths = 1200;
 constexpr long long kMaxCohortCount = 10'000'000;
 constexpr double kMaxArrivalsPerYear = 10'000'000;
 constexpr int kMaxAgeYears = 150;
+constexpr double kMaxGammaShape = 1000;
 
 const std::map<std::string, TimeDistribution::Kind> kDistributionNames = {
     {"exponential", TimeDistribution::Kind::exponential}, {"weibull", TimeDistribution::Kind::weibull},
@@ -110,6 +113,12 @@ TimeDistribution parse_time(const JsonNode& node, bool allow_uniform) {
       node.expect_object({"dist", "shape", "scale_days", "uncertainty"});
       time.shape = node["shape"].as_positive();
       time.scale_days = node["scale_days"].as_positive();
+      // Beyond this Boost's incomplete gamma function gives up on some times; such a time is fixed in all
+      // but name (a coefficient of variation under 3%).
+      if (time.kind == TimeDistribution::Kind::gamma && time.shape > kMaxGammaShape)
+        node["shape"].fail("must be at most " + std::to_string(static_cast<int>(kMaxGammaShape)) + ", got " +
+                           detail::describe(node["shape"].value()) + " (the time is then practically constant: use "
+                           "{\"dist\": \"fixed\", \"days\": ...})");
       break;
     case TimeDistribution::Kind::lognormal:
       node.expect_object({"dist", "meanlog", "sdlog"});
@@ -474,7 +483,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
     if (!parsed) date.fail("must be a date YYYY-MM-DD, got " + detail::describe(date.value()));
     scenario.start_date = *parsed;
   }
-  scenario.horizon_months = static_cast<int>(root["horizon_months"].as_integer(0, kMaxHorizonMonths));
+  scenario.horizon_months = static_cast<int>(root["horizon_months"].as_integer(
+      0, kMaxHorizonMonths, "1200 months is 100 years, far beyond any useful forecast of children in care; "
+                            "the limit cannot be raised"));
 
   IdTable ids;
   JsonNode states = root["states"];
@@ -546,6 +557,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
         transition.has_age_limits = true;
         transition.min_age_years = ages[0].as_non_negative();
         transition.max_age_years = ages[1].as_non_negative();
+        if (transition.max_age_years > kMaxAgeYears)
+          ages[1].fail("must be at most " + std::to_string(kMaxAgeYears) + " years, got " + detail::describe(ages[1].value()) +
+                       " (for no upper age limit, use " + std::to_string(kMaxAgeYears) + ")");
         if (transition.max_age_years <= transition.min_age_years)
           ages[1].fail("must be greater than the minimum age " + detail::describe(ages[0].value()) + ", got " +
                        detail::describe(ages[1].value()));
@@ -566,7 +580,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
       stream.state = ids.resolve_state(node["state"]);
       stream.per_year = node["per_year"].as_non_negative();
       if (stream.per_year > kMaxArrivalsPerYear)
-        node["per_year"].fail("is above the limit of " + detail::describe(json(kMaxArrivalsPerYear)) + " arrivals a year");
+        node["per_year"].fail("is above the limit of " + std::to_string(static_cast<long long>(kMaxArrivalsPerYear)) +
+                              " arrivals a year (England as a whole has about 33,000 a year: is it a total rather than a "
+                              "rate per year? The limit cannot be raised; a larger stream can be split into several)");
       stream.ages = parse_ages(node["age_years"], scenario);
       if (node.has("uncertainty")) stream.uncertainty = detail::parse_rate_uncertainty(node["uncertainty"]);
       stream.note = node.note();
@@ -599,7 +615,9 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
       node.expect_object({"state", "count", "age_years", "days_in_state", "pipeline", "waiting_for"});
       InitialCohort cohort;
       cohort.state = ids.resolve_state(node["state"]);
-      cohort.count = static_cast<int>(node["count"].as_integer(0, kMaxCohortCount));
+      cohort.count = static_cast<int>(node["count"].as_integer(
+          0, kMaxCohortCount, "England as a whole has about 83,000 children in care: is it a typo? The limit cannot be "
+                              "raised; a larger population can be split into several cohorts"));
       cohort.ages = parse_ages(node["age_years"], scenario);
       if (node.has("days_in_state")) {
         cohort.has_days_in_state = true;

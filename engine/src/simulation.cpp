@@ -5,6 +5,9 @@
 #include <deque>
 #include <limits>
 #include <queue>
+#include <sstream>
+
+#include "caseflow/input_error.hpp"
 
 #include "caseflow/random_stream.hpp"
 #include "caseflow/time_distribution.hpp"
@@ -15,6 +18,10 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kDaysPerYear = 365.25;
+// No child in care moves anywhere near this often: a weekly move for 18 years is under 1,000. A child
+// who does is caught in a loop of states with waiting times near zero (say lognormal with meanlog -50),
+// which would otherwise spin for hours, or for ever once the clock stops advancing.
+constexpr uint32_t kMaxMovesPerChild = 10'000;
 
 // Just after `time`: events that must come after everything scheduled at `time` (a month's capacity
 // opens after the snapshot at its first instant, so what it lets through counts in the new month).
@@ -49,6 +56,7 @@ struct Child {
   bool queued = false;            // waiting for a stage's capacity
   int waiting_for = -1;           // the foster state wanted while in the overflow state, or -1
   int placement = -1;             // the placement type of the current stay, or -1 without placement types
+  uint32_t moves = 0;             // transitions so far, against kMaxMovesPerChild
   RandomStream random;
   RandomStream placement_random;  // a stream of its own, so that adding costs changes nobody's path
 };
@@ -496,6 +504,7 @@ class ReplicationRun {
   // there, stays and waits.
   void move(uint32_t slot, Destination to, int transition, ChildMove::Kind kind) {
     Child& child = children_[slot];
+    if (kind == ChildMove::Kind::transition && ++child.moves > kMaxMovesPerChild) refuse_runaway_loop(transition);
     const bool arriving = kind == ChildMove::Kind::arrival;
     const int from = arriving ? OutputLayout::kArrival : child.state;
     const bool had_placement = !arriving && sim_.needs_foster_placement_[from];
@@ -549,6 +558,15 @@ class ReplicationRun {
     child.stage = -1;
     child.queued = false;
     return sim_.needs_foster_placement_[child.state] != 0;
+  }
+
+  [[noreturn]] void refuse_runaway_loop(int transition) const {
+    std::ostringstream message;
+    message << "a child moved more than " << kMaxMovesPerChild << " times in one replication, the last time by this "
+            << "transition on day " << now_ << ": the waiting times of a loop of states are so short that children "
+            << "go round it without end; make them longer (the limit of " << kMaxMovesPerChild
+            << " moves per child guards against such loops and cannot be raised)";
+    throw InputError("", "/transitions/" + std::to_string(transition) + "/time", message.str());
   }
 
   void release(uint32_t slot) {

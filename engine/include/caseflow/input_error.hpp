@@ -25,7 +25,7 @@ class InputError : public std::runtime_error {
   static std::string compose(const std::string& source, const std::string& place, const std::string& message) {
     std::string text = source;
     if (!place.empty()) text += (text.empty() ? "" : ": ") + place;
-    return text + ": " + message;
+    return text.empty() ? message : text + ": " + message;
   }
   std::string source_, place_, message_;
 };

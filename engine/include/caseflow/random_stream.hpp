@@ -4,6 +4,7 @@
 // in which entities are simulated, so results are identical at any thread count, and two scenarios
 // run with the same seed give the same child the same numbers (common random numbers).
 
+#include <algorithm>
 #include <cstdint>
 
 namespace caseflow {
@@ -41,7 +42,8 @@ class RandomStream {
   // A uniform number strictly inside (0, 1), so that log(u) and inverse survival functions are finite.
   double uniform() {
     uint64_t bits = mix64(key_ + (++counter_) * 0x9e3779b97f4a7c15ULL);
-    return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+    // (2^53 - 1 + 0.5) rounds to 2^53, so the largest output would be exactly 1: cap it just below.
+    return std::min((static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53, 0x1.fffffffffffffp-1);
   }
 
   uint64_t draws_taken() const { return counter_; }

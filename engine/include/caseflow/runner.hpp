@@ -2,13 +2,16 @@
 // Many replications in parallel threads. Replication r always uses the random streams of (seed, r), and
 // writes only its own row, so the results do not depend on the number of threads.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <vector>
 
 #include <Eigen/Core>
 
 #include "caseflow/output_layout.hpp"
+#include "caseflow/run_limits.hpp"
 #include "caseflow/simulation.hpp"
 
 namespace caseflow {
@@ -27,6 +30,16 @@ struct RunOptions {
   bool parameter_uncertainty = false;
   // Called from worker threads as replications finish (completed so far, total); may be empty.
   std::function<void(int completed, int total)> on_progress;
+  // Checked before the run starts (run_limits.hpp).
+  RunLimits limits;
+  // When it becomes true (a signal handler may set it), the workers stop between replications and
+  // run_replications throws RunCancelled instead of returning partial results.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+class RunCancelled : public std::runtime_error {
+ public:
+  RunCancelled() : std::runtime_error("the run was cancelled") {}
 };
 
 struct RunResults {
