@@ -1,0 +1,125 @@
+// Optimisations must not change a single result. These fingerprints were taken from the engine before any
+// speed work (issue 7) and hold every number a run produces: each replication's stocks, flows, child-days,
+// costs and placements, and every file `caseflow run` writes from them. A change that moves any result by
+// one bit, or one event, fails here; a deliberate change of the model must say so and take new fingerprints.
+// (The same binary gives the same bits on any x86-64 machine: the libm functions used are deterministic.)
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "caseflow/run_outputs.hpp"
+#include "test_support.hpp"
+
+using namespace caseflow;
+using namespace caseflow::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+// FNV-1a, 64 bits: enough to tell any two different runs apart, and stable across machines.
+struct Fingerprint {
+  uint64_t hash = 14695981039346656037ull;
+  void add_bytes(const void* data, size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < size; ++i) hash = (hash ^ bytes[i]) * 1099511628211ull;
+  }
+  template <class Matrix>
+  void add_matrix(const Matrix& matrix) {
+    const Eigen::Index rows = matrix.rows(), cols = matrix.cols();
+    add_bytes(&rows, sizeof rows);
+    add_bytes(&cols, sizeof cols);
+    add_bytes(matrix.data(), sizeof(typename Matrix::Scalar) * static_cast<size_t>(matrix.size()));
+  }
+  std::string hex() const {
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
+  }
+};
+
+std::string source(const std::string& relative) { return std::string(CASEFLOW_SOURCE_DIR) + "/" + relative; }
+
+struct Fingerprints {
+  std::string replications;  // the per-replication matrices and the event count
+  std::string files;         // every file write_run_outputs writes, by name, in name order
+};
+
+Fingerprints fingerprint_run(const std::string& scenario_file, int replications, uint64_t seed,
+                             bool parameter_uncertainty = false) {
+  Scenario scenario = load_scenario(source(scenario_file));
+  const std::vector<Budget> budgets = scenario.costs.budgets;
+  Simulation simulation(std::move(scenario));
+  RunOptions options;
+  options.replications = replications;
+  options.seed = seed;
+  options.threads = 2;
+  options.parameter_uncertainty = parameter_uncertainty;
+  RunResults results = run_replications(simulation, options);
+
+  Fingerprint matrices;
+  matrices.add_matrix(results.stocks);
+  matrices.add_matrix(results.flows);
+  matrices.add_matrix(results.care_days);
+  matrices.add_matrix(results.costs);
+  matrices.add_matrix(results.period_care_days);
+  matrices.add_matrix(results.placements);
+  matrices.add_bytes(&results.events, sizeof results.events);
+
+  const fs::path directory = fs::temp_directory_path() / ("caseflow-fixed-seed-" + std::to_string(::getpid()) + "-" +
+                                                          std::to_string(seed) + "-" + fs::path(scenario_file).stem().string());
+  fs::remove_all(directory);
+  write_run_outputs(results, directory.string(), true, budgets);
+  std::vector<fs::path> written;
+  for (const auto& entry : fs::directory_iterator(directory)) written.push_back(entry.path());
+  std::sort(written.begin(), written.end());
+  Fingerprint files;
+  for (const auto& path : written) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string name = path.filename().string(), content = text.str();
+    files.add_bytes(name.data(), name.size());
+    files.add_bytes(content.data(), content.size());
+  }
+  fs::remove_all(directory);
+  return {matrices.hex(), files.hex()};
+}
+
+}  // namespace
+
+TEST(FixedSeed, ExampleSmall) {
+  Fingerprints got = fingerprint_run("scenarios/example-small.json", 200, 7);
+  EXPECT_EQ(got.replications, "9541c96a26cd1dea");
+  EXPECT_EQ(got.files, "13ac095271edd1c7");
+}
+
+TEST(FixedSeed, HerefordshireBaseline) {
+  Fingerprints got = fingerprint_run("scenarios/herefordshire-2020.json", 100, 1);
+  EXPECT_EQ(got.replications, "58166a219b43a2ba");
+  EXPECT_EQ(got.files, "b45e4873b5862c79");
+}
+
+TEST(FixedSeed, HerefordshireBackTestFromFebruary) {
+  Fingerprints got = fingerprint_run("scenarios/herefordshire-2020-02.json", 50, 3);
+  EXPECT_EQ(got.replications, "ca76c67af59c1d63");
+  EXPECT_EQ(got.files, "20a3912950e7b159");
+}
+
+TEST(FixedSeed, AllStrategiesCombined) {
+  Fingerprints got = fingerprint_run("scenarios/strategies/all-combined.json", 50, 11);
+  EXPECT_EQ(got.replications, "c01d8a036dbf5acc");
+  EXPECT_EQ(got.files, "8c154eb44268accd");
+}
+
+TEST(FixedSeed, HerefordshireWithParameterUncertainty) {
+  Fingerprints got = fingerprint_run("scenarios/herefordshire-2020.json", 30, 5, true);
+  EXPECT_EQ(got.replications, "c0a4cb79473e35d4");
+  EXPECT_EQ(got.files, "52233e72c158fb10");
+}
