@@ -2,7 +2,8 @@
 // speed work (issue 7) and hold every number a run produces: each replication's stocks, flows, child-days,
 // costs and placements, and every file `caseflow run` writes from them. A change that moves any result by
 // one bit, or one event, fails here; a deliberate change of the model must say so and take new fingerprints.
-// (The same binary gives the same bits on any x86-64 machine: the libm functions used are deterministic.)
+// (glibc uses FMA versions of exp and log where the processor has FMA: a processor without it could differ
+// in a last bit, and so fail here without any change to the code.)
 
 #include <unistd.h>
 
