@@ -7,21 +7,35 @@ namespace caseflow {
 
 namespace {
 constexpr double kDaysPerYear = 365.25;
-}
+
+double log_rate_per_day(double rate_per_year) { return std::log1p(rate_per_year) / kDaysPerYear; }
+}  // namespace
 
 CostIntegral::CostIntegral(const Scenario& scenario, const OutputLayout& layout)
     : periods_(layout.cost_periods),
       categories_(layout.cost_categories.size()),
       inflation_from_(static_cast<double>(days_between(scenario.start_date, scenario.costs.inflation_from))),
       discount_from_(static_cast<double>(days_between(scenario.start_date, scenario.costs.discount_from))),
-      discount_rate_(scenario.costs.discount_rate_per_year) {}
+      discount_log_rate_(log_rate_per_day(scenario.costs.discount_rate_per_year)) {}
+
+CostIntegral::Tariff CostIntegral::tariff(double weekly_cost, double inflation_per_year) const {
+  Tariff tariff{weekly_cost, log_rate_per_day(inflation_per_year), {}};
+  tariff.whole_period_cost.reserve(periods_.size());
+  for (const CostPeriod& period : periods_)
+    tariff.whole_period_cost.push_back(integral_at_rate(weekly_cost, tariff.inflation_log_rate, period.start, period.end));
+  return tariff;
+}
 
 double CostIntegral::integral(double weekly_cost, double inflation_per_year, double from, double to) const {
   if (!(to > from) || weekly_cost == 0) return 0.0;
+  return integral_at_rate(weekly_cost, log_rate_per_day(inflation_per_year), from, to);
+}
+
+double CostIntegral::integral_at_rate(double weekly_cost, double inflation_rate, double from, double to) const {
+  if (!(to > from) || weekly_cost == 0) return 0.0;
   // The daily cost is c(t) = w/7 * (1+i)^(max(0, t - t_i)/365.25) * (1+d)^(-max(0, t - t_d)/365.25): an
   // exponential between the two kinks, integrated exactly on each piece.
-  const double inflation_rate = std::log1p(inflation_per_year) / kDaysPerYear;
-  const double discount_rate = std::log1p(discount_rate_) / kDaysPerYear;
+  const double discount_rate = discount_log_rate_;
   auto log_factor = [&](double t) {
     return inflation_rate * std::max(0.0, t - inflation_from_) - discount_rate * std::max(0.0, t - discount_from_);
   };
@@ -44,8 +58,18 @@ double CostIntegral::integral(double weekly_cost, double inflation_per_year, dou
 void CostIntegral::add(std::vector<double>& costs, size_t category, double weekly_cost, double inflation_per_year,
                        double from, double to) const {
   if (weekly_cost == 0) return;
+  const double inflation_log_rate = log_rate_per_day(inflation_per_year);
   for_each_period(from, to, [&](size_t period, double a, double b) {
-    costs[period * categories_ + category] += integral(weekly_cost, inflation_per_year, a, b);
+    costs[period * categories_ + category] += integral_at_rate(weekly_cost, inflation_log_rate, a, b);
+  });
+}
+
+void CostIntegral::add(std::vector<double>& costs, size_t category, const Tariff& tariff, double from, double to) const {
+  if (tariff.weekly_cost == 0) return;
+  for_each_period(from, to, [&](size_t period, double a, double b) {
+    const bool whole = a == periods_[period].start && b == periods_[period].end;
+    costs[period * categories_ + category] +=
+        whole ? tariff.whole_period_cost[period] : integral_at_rate(tariff.weekly_cost, tariff.inflation_log_rate, a, b);
   });
 }
 

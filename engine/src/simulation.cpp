@@ -151,6 +151,11 @@ Simulation::Simulation(Scenario scenario)
                      [](const PlacementChange& a, const PlacementChange& b) { return a.time < b.time; });
   }
 
+  for (const PlacementType& type : sc.placement_types)
+    placement_tariffs_.push_back(cost_integral_.tariff(type.weekly_cost, type.inflation_per_year));
+  for (const Allowance& allowance : sc.costs.allowances)
+    allowance_tariffs_.push_back(cost_integral_.tariff(allowance.weekly_cost, allowance.inflation_per_year));
+
   // What the interventions cost to run, spread evenly (and inflation-free) over their windows.
   running_costs_.assign(layout_.cost_cells(), 0.0);
   for (const auto& intervention : sc.interventions)
@@ -742,19 +747,16 @@ class ReplicationRun {
       const Allowance& allowance = sc_.costs.allowances[a];
       if (allowance.exit != exit) continue;
       double until = std::min(now_ + allowance.years * kDaysPerYear, time_of_age(child.birth_day, allowance.until_age_years));
-      sim_.cost_integral_.add(record_.costs, layout_.placement_categories + a, allowance.weekly_cost,
-                              allowance.inflation_per_year, now_, until);
+      sim_.cost_integral_.add(record_.costs, layout_.placement_categories + a, sim_.allowance_tariffs_[a], now_, until);
     }
   }
 
   // Adds the child's stay in its state up to `until` to the child-days of each month it spans and to the
   // cost of its placement, split exactly at month boundaries: once per stay, never by daily events.
   void account_stay(const Child& child, double until) {
-    if (child.placement >= 0) {
-      const PlacementType& type = sc_.placement_types[child.placement];
-      sim_.cost_integral_.add(record_.costs, static_cast<size_t>(child.placement), type.weekly_cost, type.inflation_per_year,
+    if (child.placement >= 0)
+      sim_.cost_integral_.add(record_.costs, static_cast<size_t>(child.placement), sim_.placement_tariffs_[child.placement],
                               std::max(child.entered_at, 0.0), until);
-    }
     sim_.cost_integral_.for_each_period(std::max(child.entered_at, 0.0), until,
                                         [&](size_t period, double a, double b) { record_.period_care_days[period] += b - a; });
     add_care_days(child.state, child.entered_at, until);

@@ -54,6 +54,8 @@ class Simulation {
   Scenario scenario_;
   OutputLayout layout_;
   CostIntegral cost_integral_;
+  std::vector<CostIntegral::Tariff> placement_tariffs_;  // by placement type
+  std::vector<CostIntegral::Tariff> allowance_tariffs_;  // by allowance
   std::vector<double> running_costs_;                 // the interventions' running costs, the same in every replication
   std::vector<std::vector<int>> outgoing_;            // transition indices by state
   std::vector<std::vector<RateSegment>> rate_segments_;  // by transition; empty when never scaled
