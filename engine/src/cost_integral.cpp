@@ -9,10 +9,18 @@ namespace {
 constexpr double kDaysPerYear = 365.25;
 
 double log_rate_per_day(double rate_per_year) { return std::log1p(rate_per_year) / kDaysPerYear; }
+
+std::vector<double> boundaries_of(const std::vector<CostPeriod>& periods) {
+  std::vector<double> boundaries;
+  for (const CostPeriod& period : periods) boundaries.push_back(period.start);
+  if (!periods.empty()) boundaries.push_back(periods.back().end);
+  return boundaries;
+}
 }  // namespace
 
 CostIntegral::CostIntegral(const Scenario& scenario, const OutputLayout& layout)
     : periods_(layout.cost_periods),
+      period_walk_(boundaries_of(periods_)),
       categories_(layout.cost_categories.size()),
       inflation_from_(static_cast<double>(days_between(scenario.start_date, scenario.costs.inflation_from))),
       discount_from_(static_cast<double>(days_between(scenario.start_date, scenario.costs.discount_from))),
@@ -66,11 +74,13 @@ void CostIntegral::add(std::vector<double>& costs, size_t category, double weekl
 
 void CostIntegral::add(std::vector<double>& costs, size_t category, const Tariff& tariff, double from, double to) const {
   if (tariff.weekly_cost == 0) return;
-  for_each_period(from, to, [&](size_t period, double a, double b) {
-    const bool whole = a == periods_[period].start && b == periods_[period].end;
-    costs[period * categories_ + category] +=
-        whole ? tariff.whole_period_cost[period] : integral_at_rate(tariff.weekly_cost, tariff.inflation_log_rate, a, b);
-  });
+  double* column = costs.data() + category;
+  period_walk_.for_each_piece(
+      from, to,
+      [&](size_t period, double a, double b) {
+        column[period * categories_] += integral_at_rate(tariff.weekly_cost, tariff.inflation_log_rate, a, b);
+      },
+      [&](size_t period, double, double) { column[period * categories_] += tariff.whole_period_cost[period]; });
 }
 
 }  // namespace caseflow

@@ -73,6 +73,7 @@ Simulation::Simulation(Scenario scenario)
     : scenario_(std::move(scenario)),
       layout_(OutputLayout::for_scenario(scenario_)),
       cost_integral_(scenario_, layout_),
+      month_walk_(layout_.snapshot_times),
       outgoing_(scenario_.states.size()) {
   const Scenario& sc = scenario_;
   for (size_t i = 0; i < sc.transitions.size(); ++i) outgoing_[sc.transitions[i].from_state].push_back(static_cast<int>(i));
@@ -764,19 +765,11 @@ class ReplicationRun {
 
   // Adds a stay in `state` over [from, to] to the child-days of each snapshot month it spans.
   void add_care_days(int state, double from, double to) {
-    from = std::max(from, 0.0);
-    to = std::min(to, end_);
-    if (!(to > from)) return;
-    const auto& times = layout_.snapshot_times;
-    size_t month = static_cast<size_t>(std::upper_bound(times.begin(), times.end(), from) - times.begin()) - 1;
     const size_t in_care = layout_.in_care_column();
-    while (from < to && month < layout_.months()) {
-      double until = std::min(to, times[month + 1]);
-      record_.care_days[layout_.day_cell(month, static_cast<size_t>(state))] += until - from;
-      record_.care_days[layout_.day_cell(month, in_care)] += until - from;
-      from = until;
-      ++month;
-    }
+    sim_.month_walk_.for_each_piece(from, to, [&](size_t month, double a, double b) {
+      record_.care_days[layout_.day_cell(month, static_cast<size_t>(state))] += b - a;
+      record_.care_days[layout_.day_cell(month, in_care)] += b - a;
+    });
   }
 
   const Simulation& sim_;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "caseflow/interval_walk.hpp"
 #include "caseflow/output_layout.hpp"
 #include "caseflow/scenario.hpp"
 
@@ -44,6 +45,7 @@ class CostIntegral {
 
   // Copies, not a reference to the layout: a Simulation holding this may be moved.
   std::vector<CostPeriod> periods_;
+  IntervalWalk period_walk_;  // over the cost periods, which follow one another without gaps
   size_t categories_ = 0;
   double inflation_from_;
   double discount_from_;
@@ -52,16 +54,7 @@ class CostIntegral {
 
 template <class Visit>
 void CostIntegral::for_each_period(double from, double to, Visit&& visit) const {
-  const auto& periods = periods_;
-  if (periods.empty()) return;
-  from = std::max(from, periods.front().start);
-  to = std::min(to, periods.back().end);
-  if (!(to > from)) return;
-  auto period = std::upper_bound(periods.begin(), periods.end(), from, [](double t, const CostPeriod& p) { return t < p.end; });
-  for (; period != periods.end() && period->start < to; ++period) {
-    double a = std::max(from, period->start), b = std::min(to, period->end);
-    if (b > a) visit(static_cast<size_t>(period - periods.begin()), a, b);
-  }
+  period_walk_.for_each_piece(from, to, visit);
 }
 
 }  // namespace caseflow

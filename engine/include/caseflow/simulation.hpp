@@ -14,6 +14,7 @@
 
 #include "caseflow/child_trace.hpp"
 #include "caseflow/cost_integral.hpp"
+#include "caseflow/interval_walk.hpp"
 #include "caseflow/output_layout.hpp"
 #include "caseflow/scenario.hpp"
 
@@ -54,6 +55,7 @@ class Simulation {
   Scenario scenario_;
   OutputLayout layout_;
   CostIntegral cost_integral_;
+  IntervalWalk month_walk_;  // over the months between snapshots
   std::vector<CostIntegral::Tariff> placement_tariffs_;  // by placement type
   std::vector<CostIntegral::Tariff> allowance_tariffs_;  // by allowance
   std::vector<double> running_costs_;                 // the interventions' running costs, the same in every replication
