@@ -48,25 +48,30 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   std::exception_ptr failure;
   std::mutex failure_mutex;
 
+  // Workers take consecutive replications in blocks. The matrices are column-major, so neighbouring rows
+  // share cache lines: two threads writing alternate rows would fight over every line they write.
+  const int block = std::clamp(total / (4 * thread_count), 1, 16);
+  auto run_one = [&](int r, ReplicationRecord& record) {
+    const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
+    if (options.parameter_uncertainty)
+      run_replication_with_drawn_parameters(simulation, options.seed, replication, record);
+    else
+      simulation.run_replication(options.seed, replication, record);
+    copy_row(record.stocks, results.stocks, r);
+    copy_row(record.flows, results.flows, r);
+    copy_row(record.care_days, results.care_days, r);
+    copy_row(record.costs, results.costs, r);
+    copy_row(record.period_care_days, results.period_care_days, r);
+    copy_row(record.placements, results.placements, r);
+    events += record.events;
+    int done = ++completed;
+    if (options.on_progress) options.on_progress(done, total);
+  };
   auto worker = [&] {
     ReplicationRecord record;
     try {
-      for (int r = next++; r < total && !cancelled(); r = next++) {
-        const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
-        if (options.parameter_uncertainty)
-          run_replication_with_drawn_parameters(simulation, options.seed, replication, record);
-        else
-          simulation.run_replication(options.seed, replication, record);
-        copy_row(record.stocks, results.stocks, r);
-        copy_row(record.flows, results.flows, r);
-        copy_row(record.care_days, results.care_days, r);
-        copy_row(record.costs, results.costs, r);
-        copy_row(record.period_care_days, results.period_care_days, r);
-        copy_row(record.placements, results.placements, r);
-        events += record.events;
-        int done = ++completed;
-        if (options.on_progress) options.on_progress(done, total);
-      }
+      for (int first = next.fetch_add(block); first < total && !cancelled(); first = next.fetch_add(block))
+        for (int r = first; r < std::min(first + block, total) && !cancelled(); ++r) run_one(r, record);
     } catch (...) {
       std::lock_guard lock(failure_mutex);
       if (!failure) failure = std::current_exception();
