@@ -1,5 +1,7 @@
 #include "caseflow/summary.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "caseflow/run_outputs.hpp"
@@ -38,4 +40,25 @@ TEST(Summary, NumbersAreWrittenShortestAndExact) {
   EXPECT_EQ(format_number(12.5), "12.5");
   EXPECT_EQ(format_number(-0.0), "0");
   EXPECT_EQ(format_number(0.1 + 0.2), "0.30000000000000004");
+}
+
+// Counts are sorted by counting when their range is narrow and by comparison when it is wide: either way
+// the quantiles are those of the fully sorted column, ties and all.
+TEST(Summary, QuantilesOfNarrowAndWideCountsEqualThoseOfTheSortedColumn) {
+  const int replications = 1001;
+  CountMatrix counts(replications, 2);
+  uint64_t state = 12345;
+  for (int r = 0; r < replications; ++r) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    counts(r, 0) = 40 + static_cast<int32_t>((state >> 33) % 25);    // narrow: 25 values, many ties
+    counts(r, 1) = static_cast<int32_t>((state >> 20) % 1000000);    // wide: wider than the replications
+  }
+  CellSummary summary = summarize_cells(counts, kStockQuantiles);
+  for (int cell = 0; cell < 2; ++cell) {
+    std::vector<double> sorted(counts.col(cell).data(), counts.col(cell).data() + replications);
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t q = 0; q < kStockQuantiles.size(); ++q)
+      EXPECT_EQ(summary.quantiles(cell, static_cast<Eigen::Index>(q)), quantile_sorted(sorted, kStockQuantiles[q]))
+          << "cell " << cell << " p " << kStockQuantiles[q];
+  }
 }
