@@ -38,9 +38,10 @@ Date add_months(Date date, int months) {
   return sys_days{shifted};
 }
 
-Date anniversary(Date birth, int years) {
-  year_month_day ymd{birth};
-  year_month_day shifted = ymd + std::chrono::years{years};
+Date anniversary(Date birth, int years) { return anniversary(year_month_day{birth}, years); }
+
+Date anniversary(year_month_day birth, int years) {
+  year_month_day shifted = birth + std::chrono::years{years};
   if (!shifted.ok()) return sys_days{year_month_day_last{shifted.year(), month_day_last{shifted.month()}}} + days{1};
   return sys_days{shifted};
 }

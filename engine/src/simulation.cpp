@@ -47,6 +47,7 @@ struct Child {
   double entered_at = 0;   // clock time of entry into the current state (negative for the initial population)
   double age_out_at = kInfinity;
   int32_t birth_day = 0;   // days from the start date
+  std::chrono::year_month_day birth_date;  // the same as a calendar date, for birthdays
   uint32_t id = 0;         // order of first appearance: unique in a replication, unlike the slot
   Pending pending = Pending::none;
   int pending_transition = -1;
@@ -244,16 +245,15 @@ class ReplicationRun {
  private:
   // --- time and age -------------------------------------------------------------------------------
 
-  // Clock time at which a child born on `birth_day` reaches `years`: whole years on the calendar
-  // birthday, fractions by interpolating to the next birthday.
-  double time_of_age(int32_t birth_day, double years) const {
+  // Clock time at which the child reaches `years`: whole years on the calendar birthday, fractions by
+  // interpolating to the next birthday.
+  double time_of_age(const Child& child, double years) const {
     if (!std::isfinite(years)) return kInfinity;
-    Date birth = sc_.start_date + std::chrono::days{birth_day};
     int whole = static_cast<int>(std::floor(years));
-    double at = static_cast<double>(days_between(sc_.start_date, anniversary(birth, whole)));
+    double at = static_cast<double>(days_between(sc_.start_date, anniversary(child.birth_date, whole)));
     double fraction = years - whole;
     if (fraction > 0) {
-      double next = static_cast<double>(days_between(sc_.start_date, anniversary(birth, whole + 1)));
+      double next = static_cast<double>(days_between(sc_.start_date, anniversary(child.birth_date, whole + 1)));
       at += fraction * (next - at);
     }
     return at;
@@ -311,7 +311,8 @@ class ReplicationRun {
     child.placement_random = RandomStream(mix64(random.key() ^ 0x2545f4914f6cdd1dULL));
     child.id = next_child_id_++;
     child.birth_day = draw_birth_day(ages, day, child.random.uniform());
-    child.age_out_at = sc_.has_age_out ? time_of_age(child.birth_day, sc_.age_out.age_years) : kInfinity;
+    child.birth_date = std::chrono::year_month_day{sc_.start_date + std::chrono::days{child.birth_day}};
+    child.age_out_at = sc_.has_age_out ? time_of_age(child, sc_.age_out.age_years) : kInfinity;
     if (trace_) trace_->birth_days.push_back(child.birth_day);
     return slot;
   }
@@ -421,8 +422,8 @@ class ReplicationRun {
       double lower = elapsed;
       double upper = kInfinity;  // in-state time at which the child becomes too old
       if (transition.has_age_limits) {
-        lower = std::max(lower, time_of_age(child.birth_day, transition.min_age_years) - entered_at);
-        upper = time_of_age(child.birth_day, transition.max_age_years) - entered_at;
+        lower = std::max(lower, time_of_age(child, transition.min_age_years) - entered_at);
+        upper = time_of_age(child, transition.max_age_years) - entered_at;
         if (lower >= upper) continue;
       }
       const auto& segments = sim_.rate_segments_[index];
@@ -747,7 +748,7 @@ class ReplicationRun {
     for (size_t a = 0; a < sc_.costs.allowances.size(); ++a) {
       const Allowance& allowance = sc_.costs.allowances[a];
       if (allowance.exit != exit) continue;
-      double until = std::min(now_ + allowance.years * kDaysPerYear, time_of_age(child.birth_day, allowance.until_age_years));
+      double until = std::min(now_ + allowance.years * kDaysPerYear, time_of_age(child, allowance.until_age_years));
       sim_.cost_integral_.add(record_.costs, layout_.placement_categories + a, sim_.allowance_tariffs_[a], now_, until);
     }
   }

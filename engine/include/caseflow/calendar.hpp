@@ -25,6 +25,8 @@ Date add_months(Date date, int months);
 // The day on which someone born on `birth` reaches `years` whole years. Someone born on 29 February
 // has the birthday on 1 March in common years (as in England and Wales).
 Date anniversary(Date birth, int years);
+// The same from the birth date already split into year, month and day (faster when asked often).
+Date anniversary(std::chrono::year_month_day birth, int years);
 
 // Whole days from `from` to `to` (negative when `to` is earlier).
 inline long days_between(Date from, Date to) { return (to - from).count(); }
