@@ -5,22 +5,25 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; Chromium and
-# a font for the test that renders the HTML report in a browser; clang and libclang-rt-14-dev for libFuzzer).
+# a font for the test that renders the HTML report in a browser; clang and libclang-rt-14-dev for libFuzzer;
+# libbenchmark-dev for `make bench`).
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libgtest-dev \
             pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
             python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev libbenchmark-dev
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
 SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD     ?= build-fuzz
 FUZZ_SECONDS   ?= 60
+# `make bench`: a Release build of its own with the microbenchmarks (engine/bench), no tests, no Python.
+BENCH_BUILD    ?= build-bench
 # The Herefordshire baseline once it exists; the worked example until then.
 SCENARIO ?= $(firstword $(wildcard scenarios/herefordshire-2020.json) scenarios/example-small.json)
 RESULTS  ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: deps configure build run test test-sanitize fuzz-smoke python clean
+.PHONY: deps configure build run test test-sanitize fuzz-smoke bench python clean
 
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -59,6 +62,16 @@ fuzz-smoke: deps
 	  -DCASEFLOW_FUZZ=ON -DCASEFLOW_BUILD_TESTS=OFF -DCASEFLOW_BUILD_PYTHON=OFF -DCASEFLOW_FUZZ_SECONDS=$(FUZZ_SECONDS)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_smoke
 
+# The microbenchmarks (one replication of each shipped baseline, time draws, cost integrals, summaries), then
+# `caseflow bench` on the Herefordshire baseline at 10,000 replications: 1 thread against all. Timings depend on
+# what else the machine is doing; `caseflow bench` prints the load average.
+bench: deps
+	cmake -S . -B $(BENCH_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASEFLOW_BUILD_BENCH=ON \
+	  -DCASEFLOW_BUILD_TESTS=OFF -DCASEFLOW_BUILD_PYTHON=OFF
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target caseflow_bench caseflow
+	$(BENCH_BUILD)/engine/bench/caseflow_bench
+	$(BENCH_BUILD)/engine/caseflow bench scenarios/herefordshire-2020.json --replications 10000
+
 # Makes `import caseflow` work in /usr/bin/python3 and its Jupyter kernel for the current user, with no
 # package index and no pip (Debian's pip refuses to install outside a virtualenv): a .pth file in the
 # user's site-packages pointing at the package this build staged in $(BUILD)/python. Re-run after a pull.
@@ -70,4 +83,4 @@ python: build
 	echo "installed for $(PYTHON) by $$site/caseflow.pth"
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) results
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(BENCH_BUILD) results

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "arguments.hpp"
+#include "bench_command.hpp"
 #include "caseflow/input_error.hpp"
 #include "caseflow/staged_output.hpp"
 #include "compare_command.hpp"
@@ -37,6 +38,9 @@ constexpr const char* kUsage =
     "      fit up to a date, forecast the months after, compare with what happened\n"
     "  export-903 SCENARIO --out DIR [--seed S] [--replication R]\n"
     "      write one simulated replication as SSDA903 files\n"
+    "  bench SCENARIO [--replications N] [--seed S] [--threads T] [--months M]\n"
+    "      time the scenario on 1 thread and on T (default all): events/s per core, replications/s,\n"
+    "      wall and CPU time, peak memory, thread scaling; writes no files\n"
     "\n"
     "exit codes: 0 success, 2 bad input, 1 another error (such as an unwritable folder),\n"
     "130/143 interrupted by Ctrl-C/SIGTERM (nothing written). Errors: docs/errors.md\n";
@@ -58,6 +62,7 @@ int main(int argc, char** argv) {
     if (command == "calibrate") return caseflow::cli::calibrate_command(words);
     if (command == "backtest") return caseflow::cli::backtest_command(words);
     if (command == "export-903") return caseflow::cli::export_command(words);
+    if (command == "bench") return caseflow::cli::bench_command(words);
     std::fprintf(stderr, "%s", kUsage);
     throw caseflow::cli::usage_error("unknown command \"" + command + "\"");
   } catch (const caseflow::InputError& error) {

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import caseflow
-from conftest import SCENARIOS, SHIPPED_SCENARIOS
+from conftest import SCENARIOS, SHIPPED_SCENARIOS, replications_for
 
 SEED = 7
 TOP_LEVEL_SCENARIOS = sorted(SCENARIOS.glob("*.json"))  # the strategies share their output code
@@ -31,13 +31,13 @@ def run_both(cli, path, out, replications, per_replication):
 @pytest.fixture(scope="module", params=SHIPPED_SCENARIOS, ids=lambda p: str(p.relative_to(SCENARIOS)))
 def summarized(request, cli, tmp_path_factory):
     out = tmp_path_factory.mktemp("cli") / "run"
-    return run_both(cli, request.param, out, replications=200, per_replication=False), out
+    return run_both(cli, request.param, out, replications=replications_for(request.param, 200), per_replication=False), out
 
 
 @pytest.fixture(scope="module", params=TOP_LEVEL_SCENARIOS, ids=lambda p: p.name)
 def per_replication(request, cli, tmp_path_factory):
     out = tmp_path_factory.mktemp("cli") / "run"
-    return run_both(cli, request.param, out, replications=40, per_replication=True), out
+    return run_both(cli, request.param, out, replications=replications_for(request.param, 40), per_replication=True), out
 
 
 def test_summary_equals_summary_csv(summarized):

@@ -7,14 +7,14 @@ import numpy as np
 import pytest
 
 import caseflow
-from conftest import EXAMPLE, HEREFORDSHIRE, SCENARIOS, SHIPPED_SCENARIOS
+from conftest import ENGLAND, EXAMPLE, HEREFORDSHIRE, SCENARIOS, SHIPPED_SCENARIOS, replications_for
 
 # The worked example's transitions, by index (the tests below rely on the file's order).
 SECTION20_TO_REUNIFICATION = 6
 
 
 def test_every_shipped_scenario_is_tested():
-    assert EXAMPLE in SHIPPED_SCENARIOS and HEREFORDSHIRE in SHIPPED_SCENARIOS
+    assert EXAMPLE in SHIPPED_SCENARIOS and HEREFORDSHIRE in SHIPPED_SCENARIOS and ENGLAND in SHIPPED_SCENARIOS
     assert SCENARIOS / "strategies" / "sgo-push.json" in SHIPPED_SCENARIOS
 
 
@@ -26,8 +26,9 @@ def test_to_dict_and_from_dict_round_trip_every_shipped_scenario(path):
     assert again.to_dict() == d
     assert again == loaded
     # The round trip loses nothing the simulation uses: same seed, same numbers.
-    a = caseflow.run(loaded, replications=20, seed=5).summary()
-    b = caseflow.run(again, replications=20, seed=5).summary()
+    replications = replications_for(path, 20)
+    a = caseflow.run(loaded, replications=replications, seed=5).summary()
+    b = caseflow.run(again, replications=replications, seed=5).summary()
     assert a.equals(b)
 
 

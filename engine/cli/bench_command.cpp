@@ -1,0 +1,79 @@
+#include "bench_command.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "arguments.hpp"
+#include "caseflow/benchmark.hpp"
+#include "caseflow/runner.hpp"
+#include "caseflow/scenario_json.hpp"
+#include "run_guard.hpp"
+
+namespace caseflow::cli {
+
+namespace {
+
+// The scenario format's own limit on horizon_months (docs/scenario-format.md).
+constexpr long long kMaxMonths = 1200;
+
+void print_row(const char* label, const std::string& single, const std::string& parallel) {
+  std::printf("  %-22s %14s %14s\n", label, single.c_str(), parallel.c_str());
+}
+
+std::string format(const char* pattern, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, pattern, value);
+  return text;
+}
+
+std::string whole(uint64_t value) { return std::to_string(value); }
+
+}  // namespace
+
+int bench_command(const std::vector<std::string>& words) {
+  Arguments arguments(words, {"--replications", "--seed", "--threads", "--months", kMaxMemoryOption, kMaxChildrenOption},
+                      {});
+  if (arguments.positional().size() != 1) throw usage_error(std::string("usage: caseflow ") + kBenchUsage);
+  const std::string& scenario_path = arguments.positional()[0];
+
+  BenchmarkOptions options;
+  options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
+  options.seed = arguments.unsigned_integer("--seed", 1);
+  options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
+  if (arguments.has("--months")) options.horizon_months = static_cast<int>(arguments.integer("--months", 0, 1, kMaxMonths));
+  read_run_limits(arguments, options.limits);
+
+  // The machine's load when the measurement starts: timings on a shared machine mean little without it.
+  double load[1] = {-1};
+  bool has_load = getloadavg(load, 1) == 1;
+
+  BenchmarkResult result;
+  try {
+    result = run_benchmark(load_scenario(scenario_path), options);
+  } catch (const InputError& error) {
+    throw with_source(error, scenario_path);
+  }
+
+  const BenchmarkRun& one = result.single_thread;
+  const BenchmarkRun& many = result.parallel;
+  std::printf("caseflow bench %s: %s, seed %llu\n", scenario_path.c_str(), result.scenario_name.c_str(),
+              static_cast<unsigned long long>(options.seed));
+  if (has_load) std::printf("load average (1 min) at the start: %.2f on %d hardware threads\n", load[0], resolve_thread_count(0));
+  print_row("", "1 thread", std::to_string(many.threads) + (many.threads == 1 ? " thread" : " threads"));
+  print_row("replications", whole(static_cast<uint64_t>(one.replications)), whole(static_cast<uint64_t>(many.replications)));
+  print_row("months", whole(static_cast<uint64_t>(result.horizon_months)), whole(static_cast<uint64_t>(result.horizon_months)));
+  print_row("events", whole(one.events), whole(many.events));
+  print_row("wall time (s)", format("%.3f", one.wall_seconds), format("%.3f", many.wall_seconds));
+  print_row("CPU time (s)", format("%.3f", one.cpu_seconds), format("%.3f", many.cpu_seconds));
+  print_row("events/s per core", format("%.4g", one.events_per_second_per_core()),
+            format("%.4g", many.events_per_second_per_core()));
+  print_row("replications/s", format("%.1f", one.replications_per_second()), format("%.1f", many.replications_per_second()));
+  print_row("peak memory (MB)", format("%.1f", one.peak_memory_mb), format("%.1f", many.peak_memory_mb));
+  print_row("thread scaling", "1.00", format("%.2f", result.thread_scaling()));
+  std::printf("events/s per core: events per CPU-second on 1 thread, per wall-second and thread on %d.\n"
+              "peak memory: the process's peak resident memory up to the end of that run (ru_maxrss).\n",
+              many.threads);
+  return 0;
+}
+
+}  // namespace caseflow::cli
