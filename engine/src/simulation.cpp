@@ -4,9 +4,9 @@
 #include <cmath>
 #include <deque>
 #include <limits>
-#include <queue>
 #include <sstream>
 
+#include "caseflow/event_queue.hpp"
 #include "caseflow/input_error.hpp"
 
 #include "caseflow/random_stream.hpp"
@@ -33,12 +33,7 @@ struct Event {
   uint64_t sequence;  // ties in time are broken by scheduling order, so runs are deterministic
   uint32_t subject;   // a child slot, an arrival stream, a month, a placement change or an intervention
   Kind kind;
-};
-
-struct LaterFirst {
-  bool operator()(const Event& a, const Event& b) const {
-    return a.time != b.time ? a.time > b.time : a.sequence > b.sequence;
-  }
+  bool earlier(const Event& other) const { return time != other.time ? time < other.time : sequence < other.sequence; }
 };
 
 struct Child {
@@ -785,7 +780,7 @@ class ReplicationRun {
   uint64_t next_sequence_ = 1;
   uint32_t next_child_id_ = 0;
   size_t next_snapshot_ = 0;
-  std::priority_queue<Event, std::vector<Event>, LaterFirst> queue_;
+  EventQueue<Event> queue_;
   std::vector<Child> children_;
   std::vector<uint32_t> free_slots_;
   std::vector<int32_t> counts_;
