@@ -41,9 +41,9 @@ build: configure
 run: build
 	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS) --report $(RESULTS)/report.html
 
-# The engine's tests, the Python tests, then the engine's tests again under AddressSanitizer +
-# UndefinedBehaviorSanitizer (all but the Chromium rendering, a browser test with nothing to sanitize), then
-# every fuzz target for FUZZ_SECONDS after replaying its corpus.
+# The engine's tests, the Python tests, then the engine's tests again against the engine and program built
+# with AddressSanitizer + UndefinedBehaviorSanitizer (all but the Chromium rendering, a browser test with
+# nothing to sanitize), then every fuzz target for FUZZ_SECONDS after replaying its corpus, JOBS at a time.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	PYTHONPATH=$(abspath $(BUILD))/python CASEFLOW_CLI=$(abspath $(BUILD))/engine/caseflow \
@@ -58,7 +58,7 @@ test-sanitize: deps
 	  -E report_renders_in_chromium
 
 fuzz-smoke: deps
-	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
 	  -DCASEFLOW_FUZZ=ON -DCASEFLOW_BUILD_TESTS=OFF -DCASEFLOW_BUILD_PYTHON=OFF -DCASEFLOW_FUZZ_SECONDS=$(FUZZ_SECONDS)
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_smoke
 

@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include "caseflow/input_error.hpp"
+
 namespace caseflow {
 
 namespace {
@@ -206,9 +208,19 @@ CareHistories build_care_histories(const Ssda903Data& data, const Ssda903Mapping
   std::map<std::string, std::vector<Episode>> by_child;
   for (const Episode& e : data.episodes) by_child[e.child].push_back(e);
   ChildBuilder builder(data, mapping, report, data.coverage_end);
+  const size_t first_issue = report.issues().size();
   for (auto& [child, episodes] : by_child) {
     ChildHistory history;
     if (builder.build(child, std::move(episodes), history)) histories.children.push_back(std::move(history));
+  }
+  // Episodes read but none usable: a header file of other children, dates of birth after every start. A
+  // scenario calibrated from nothing would look like a council with no children in care.
+  if (histories.children.empty() && !data.episodes.empty()) {
+    auto dropped = report.dropped_since(first_issue);
+    if (!dropped) throw InputError(data.file_name(data.episodes.front().source), "", "no episode can be used");
+    throw InputError(dropped->first->file, "line " + std::to_string(dropped->first->line),
+                     dropped->first->detail + ", and no child's episodes can be used (" + std::to_string(dropped->count) +
+                         (dropped->count == 1 ? " episode" : " episodes") + " dropped: " + dropped->by_rule + ")");
   }
   return histories;
 }

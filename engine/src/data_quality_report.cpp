@@ -44,6 +44,22 @@ size_t DataQualityReport::count(DataQualityIssue::Action action) const {
       std::count_if(issues_.begin(), issues_.end(), [&](const DataQualityIssue& issue) { return issue.action == action; }));
 }
 
+std::optional<DataQualityReport::Dropped> DataQualityReport::dropped_since(size_t since, const std::string& file) const {
+  std::optional<Dropped> dropped;
+  std::map<std::string, size_t> by_rule;
+  for (size_t i = since; i < issues_.size(); ++i) {
+    const DataQualityIssue& issue = issues_[i];
+    if (issue.action != DataQualityIssue::Action::dropped || (!file.empty() && issue.file != file)) continue;
+    if (!dropped) dropped = Dropped{&issue, 0, ""};
+    ++dropped->count;
+    ++by_rule[issue.rule];
+  }
+  if (dropped)
+    for (const auto& [rule, count] : by_rule)
+      dropped->by_rule += (dropped->by_rule.empty() ? "" : ", ") + rule + " " + std::to_string(count);
+  return dropped;
+}
+
 void DataQualityReport::write_csv(std::ostream& out) const {
   out << "file,line,child,action,rule,detail\n";
   for (const auto& issue : issues_)

@@ -1,12 +1,13 @@
-// Bad input through the command line: every bad scenario exits 2 naming the file and the exact JSON path;
-// limits refuse with how to raise them; an interrupted run exits promptly with nothing written; output
-// that cannot be written leaves nothing behind.
+// Bad input through the command line: every bad scenario exits 2 naming the file and the exact JSON path,
+// every bad SSDA903 return the file and the line; limits refuse with how to raise them; an interrupted run
+// exits promptly with nothing written; output that cannot be written leaves nothing behind.
 
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -126,6 +127,90 @@ TEST_F(CliHardening, EveryBadScenarioExitsTwoNamingTheFileAndTheExactPlace) {
     places.insert(e.place);
   }
   EXPECT_GE(places.size(), 35u) << "the cases should cover distinct places in a scenario";
+}
+
+namespace {
+
+// A bad SSDA903 return: its folder under tests/data/bad_ssda903, the file at fault, the place, a part of the message.
+struct BadReturn {
+  std::string folder, file, place, fragment;
+};
+
+std::vector<BadReturn> bad_returns(const fs::path& manifest) {
+  std::vector<BadReturn> expected;
+  for (const std::string& line : lines(manifest)) {
+    if (line.empty() || line[0] == '#') continue;
+    BadReturn e;
+    std::istringstream fields(line);
+    std::getline(fields, e.folder, '\t');
+    std::getline(fields, e.file, '\t');
+    std::getline(fields, e.place, '\t');
+    std::getline(fields, e.fragment, '\t');
+    expected.push_back(e);
+  }
+  return expected;
+}
+
+// " --episodes F... --header F... --uasc F...": the case's files of each kind, the valid return's where it has none.
+std::string return_files(const fs::path& folder, const fs::path& valid) {
+  std::string arguments;
+  for (const std::string kind : {"episodes", "header", "uasc"}) {
+    std::vector<std::string> files;
+    for (const fs::path& from : {folder, valid}) {
+      for (const auto& entry : fs::directory_iterator(from))
+        if (entry.path().filename().string().rfind(kind, 0) == 0) files.push_back(entry.path().string());
+      if (!files.empty()) break;
+    }
+    std::sort(files.begin(), files.end());
+    arguments += " --" + kind;
+    for (const auto& file : files) arguments += " " + file;
+  }
+  return arguments;
+}
+
+}  // namespace
+
+// tests/data/bad_ssda903/expected.tsv lists each bad return with the file and line the error must name. Each
+// goes through both commands that read returns; the valid return they are made from goes through.
+TEST_F(CliHardening, EveryBadSsda903ReturnExitsTwoNamingTheFileAndTheLine) {
+  const fs::path folder = source("tests/data/bad_ssda903");
+  const fs::path valid = folder / "valid-return";
+  const std::string dates = " --as-of 2018-12-31";
+  const std::string backtest = " --months 1 --replications 2 --threads 1 --out ";
+  Outcome good = caseflow("calibrate" + return_files(valid, valid) + dates + " -o " + (dir_ / "fit.json").string());
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  good = caseflow("backtest" + return_files(valid, valid) + dates + backtest + (dir_ / "good-backtest").string());
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+
+  std::vector<BadReturn> expected = bad_returns(folder / "expected.tsv");
+  ASSERT_GE(expected.size(), 24u);
+  std::set<std::string> listed, fragments;
+  for (const auto& e : expected) listed.insert(e.folder), fragments.insert(e.fragment);
+  EXPECT_EQ(listed.size(), expected.size()) << "a folder is listed twice";
+  EXPECT_EQ(fragments.size(), expected.size()) << "two cases expect the same message";
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.is_directory() && entry.path() != valid)
+      EXPECT_TRUE(listed.count(entry.path().filename().string())) << entry.path() << " is not in expected.tsv";
+
+  for (const BadReturn& e : expected) {
+    SCOPED_TRACE(e.folder);
+    const fs::path case_folder = folder / e.folder;
+    const fs::path at_fault = fs::exists(case_folder / e.file) ? case_folder / e.file : valid / e.file;
+    const std::string prefix = "error: " + at_fault.string() + ": " + (e.place == "(none)" ? "" : e.place + ": ");
+    const std::string files = return_files(case_folder, valid);
+    const fs::path scenario = dir_ / "out" / "fit.json", out = dir_ / "bt";
+    for (const std::string& command : {"calibrate" + files + dates + " -o " + scenario.string(),
+                                       "backtest" + files + dates + backtest + out.string()}) {
+      SCOPED_TRACE(command);
+      Outcome outcome = caseflow(command);
+      EXPECT_EQ(outcome.exit_code, 2) << outcome.err;
+      EXPECT_EQ(outcome.err.rfind(prefix, 0), 0u) << "expected to start with \"" << prefix << "\", got " << outcome.err;
+      EXPECT_NE(outcome.err.find(e.fragment), std::string::npos) << outcome.err;
+      EXPECT_EQ(std::count(outcome.err.begin(), outcome.err.end(), '\n'), 1) << "one line: " << outcome.err;
+      EXPECT_FALSE(fs::exists(dir_ / "out")) << "nothing is written for bad input";
+      EXPECT_FALSE(fs::exists(out)) << "nothing is written for bad input";
+    }
+  }
 }
 
 TEST_F(CliHardening, MemoryLimitRefusesAndSaysHowToRaiseIt) {

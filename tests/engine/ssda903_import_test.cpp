@@ -218,6 +218,29 @@ TEST(Ssda903Import, UnusableFilesAreInputErrorsNamingFileAndLine) {
   fails("", "line 1: empty file");
   fails("CHILD;DECOM;LS;PLACE;DEC;REC\n", "another separator");
   fails(std::string("CHILD,DECOM,LS,PLACE,DEC,REC\nA,0\0,C1\n", 38), "line 2: not a CSV text file");
+  fails("PK\x03\x04 and so on", "line 1: not a CSV text file: it is a zip archive, such as an Excel workbook");
+  fails("CHILD,\"DECOM\nA,01/01/2019\n", "line 1: the header line opens a quote");
+  fails("CHILD,DECOM,LS,PLACE,\"DE\x01" "C\",REC\n", "the header has: CHILD, DECOM, LS, PLACE, DE\\x01C, REC");
+  fails("CHILD,DECOM,LS,PLACE,DEC,REC\n", "the file has a header line but no episodes");
+  // Rows none of which can be used: the first is named, the rest counted; one usable row is enough.
+  fails("CHILD,DECOM,LS,PLACE,DEC,REC\nA,2019/01/01,C1,U1,,\nB,,C1,U1,,\n",
+        "line 2: DECOM \"2019/01/01\" is not a date, and no row of the file can be used (2 rows dropped: "
+        "bad_start_date 1, missing_start_date 1)");
+  Ssda903Texts partly{{{"p.csv", "CHILD,DECOM,LS,PLACE,DEC,REC\nA,2019/01/01,C1,U1,,\nB,01/01/2019,C1,U1,,\n"}}, {}, {}};
+  DataQualityReport partly_report;
+  EXPECT_EQ(import_ssda903(partly, partly_report).episodes.size(), 1u);
+  EXPECT_EQ(raised(partly_report, "bad_start_date"), Lines{"p.csv:2:dropped"});
+  // Episodes read, but none left for any child: the first episode dropped is named.
+  Ssda903Texts strangers{{{"e.csv", "CHILD,DECOM,LS,PLACE,DEC,REC\nA,01/01/2019,C1,U1,,\n"}}, {{"h.csv", "CHILD,DOB\nZ,01/01/2010\n"}}, {}};
+  DataQualityReport strangers_report;
+  Ssda903Data strangers_data = import_ssda903(strangers, strangers_report);
+  try {
+    build_care_histories(strangers_data, default_mapping(), strangers_report);
+    ADD_FAILURE() << "no error for episodes of children in no header file";
+  } catch (const InputError& error) {
+    EXPECT_STREQ(error.what(), "e.csv: line 2: child not in any header file: no date of birth, and no child's episodes can be "
+                               "used (1 episode dropped: no_header 1)");
+  }
   try {
     import_ssda903(Ssda903Files{{"/nonexistent/episodes.csv"}, {}, {}}, report);
     ADD_FAILURE();

@@ -45,6 +45,7 @@ struct CareHistories {
   std::optional<Date> coverage_end;
 };
 
+// Throws InputError, at the first episode dropped, when episodes were read but no child has any left.
 CareHistories build_care_histories(const Ssda903Data& data, const Ssda903Mapping& mapping, DataQualityReport& report);
 
 // Children in each mapping state at 00:00 of `date` (start <= date < end); one count per state.

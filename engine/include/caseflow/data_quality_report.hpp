@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,6 +31,15 @@ class DataQualityReport {
   // How many issues a rule raised.
   size_t count(const std::string& rule) const;
   size_t count(DataQualityIssue::Action action) const;
+
+  // The rows dropped from issue number `since` on (only those of `file`, unless it is empty): the first of
+  // them and a tally by rule, for the message when nothing usable is left. nullopt when none was dropped.
+  struct Dropped {
+    const DataQualityIssue* first;
+    size_t count;
+    std::string by_rule;  // "bad_start_date 2, missing_child 1"
+  };
+  std::optional<Dropped> dropped_since(size_t since, const std::string& file = "") const;
 
   // file,line,child,action,rule,detail; in the order the issues were found.
   void write_csv(std::ostream& out) const;

@@ -5,8 +5,10 @@
 // (rules in docs/calibration.md): unreadable or impossible dates, missing or extra fields, codes in
 // lower case, rows repeated within or across years, an episode superseded by a later year's copy.
 // Rules about a child's sequence of episodes (overlaps, open episodes followed by another) belong to
-// care_history.hpp. A file that cannot be used at all (cannot be read, not text, no header, a required
-// column missing) is an InputError naming the file and line; nothing else throws.
+// care_history.hpp. A file that cannot be used at all is an InputError naming the file and line: it
+// cannot be read, is not text (a workbook, UTF-16, compressed), has no header line or one whose quote is
+// never closed, lacks a required column, or has rows none of which can be used; so are episodes files
+// with no row at all. Nothing else throws.
 
 #include <string>
 #include <vector>
