@@ -1,5 +1,6 @@
-// CostIntegral::add over a multi-year stay: the cost of one placement, integrated in closed form and split
-// at every calendar month it spans. Called once per stay (and per allowance), so its cost grows with the
+// CostIntegral::add over a stay, with a tariff as the simulation calls it: the cost of one placement split at
+// every calendar month it spans, integrated in closed form for the months where the stay starts and ends, and
+// looked up for the whole months between. Called once per stay (and per allowance), so its cost grows with the
 // months a stay spans, not with its days.
 
 #include <string>
@@ -21,9 +22,11 @@ void BM_CostIntegralAdd(benchmark::State& state) {
   const Simulation simulation(load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/herefordshire-2020.json"));
   const CostIntegral integral(simulation.scenario(), simulation.layout());
   std::vector<double> costs(simulation.layout().cost_cells(), 0.0);
-  const double from = 100.0, to = from + static_cast<double>(state.range(0));
+  // As the simulation does: the placement type's tariff (its whole-month costs) made once, used per stay.
+  const CostIntegral::Tariff tariff = integral.tariff(3800.0, 0.05);
+  const double from = 100.5, to = from + static_cast<double>(state.range(0));
   for (auto _ : state) {
-    integral.add(costs, 0, 3800.0, 0.05, from, to);
+    integral.add(costs, 0, tariff, from, to);
     benchmark::DoNotOptimize(costs.data());
   }
   state.SetItemsProcessed(state.iterations());  // stays per second
