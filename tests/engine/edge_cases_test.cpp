@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "conservation.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;
@@ -153,24 +154,7 @@ TEST(EdgeCases, EveryFixtureConservesChildren) {
   for (const auto& entry : std::filesystem::directory_iterator(std::string(CASEFLOW_SOURCE_DIR) + "/tests/data/scenarios")) {
     SCOPED_TRACE(entry.path().string());
     RunResults results = run(load_scenario_json(entry.path().string()), 20, 7, 2);
-    const OutputLayout& layout = results.layout;
-    std::map<std::string, size_t> column_of;
-    for (size_t c = 0; c < layout.stock_columns.size(); ++c) column_of[layout.stock_columns[c]] = c;
-    for (Eigen::Index r = 0; r < results.stocks.rows(); ++r)
-      for (size_t m = 0; m < layout.months(); ++m) {
-        std::vector<long> change(layout.stock_columns.size(), 0);
-        for (size_t key = 0; key < layout.flows.size(); ++key) {
-          long count = results.flows(r, static_cast<Eigen::Index>(layout.flow_cell(m, key)));
-          const FlowKey& flow = layout.flows[key];
-          if (flow.from == "arrival") change[layout.in_care_column()] += count;
-          else change[column_of.at(flow.from)] -= count;
-          if (column_of.count(flow.to)) change[column_of.at(flow.to)] += count;
-          else change[layout.in_care_column()] -= count;
-        }
-        for (size_t c = 0; c < layout.stock_columns.size(); ++c)
-          ASSERT_EQ(results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(m + 1, c))),
-                    results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(m, c))) + change[c]);
-      }
+    expect_conservation(results);
     ++checked;
   }
   EXPECT_EQ(checked, 4);
