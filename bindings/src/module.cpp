@@ -19,13 +19,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "caseflow/comparison.hpp"
-#include "caseflow/comparison_outputs.hpp"
-#include "caseflow/cost_summary.hpp"
-#include "caseflow/runner.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/simulation.hpp"
-#include "caseflow/summary.hpp"
+#include "caseflow/output/comparison_outputs.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/simulation.hpp"
+#include "caseflow/stats/comparison.hpp"
+#include "caseflow/stats/cost_summary.hpp"
+#include "caseflow/stats/summary.hpp"
 #include "python_json.hpp"
 #include "result_arrays.hpp"
 #include "run_outcome.hpp"

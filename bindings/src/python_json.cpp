@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "caseflow/input_error.hpp"
+#include "caseflow/base/input_error.hpp"
 
 namespace caseflow::python {
 

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "caseflow/cost_summary.hpp"
+#include "caseflow/stats/cost_summary.hpp"
 
 namespace caseflow::python {
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "caseflow/runner.hpp"
-#include "caseflow/scenario.hpp"
-#include "caseflow/summary.hpp"
+#include "caseflow/scenario/scenario.hpp"
+#include "caseflow/sim/runner.hpp"
+#include "caseflow/stats/summary.hpp"
 
 namespace caseflow::python {
 

@@ -1,6 +1,6 @@
 #include "scenario_error.hpp"
 
-#include "caseflow/input_error.hpp"
+#include "caseflow/base/input_error.hpp"
 
 namespace caseflow::python {
 

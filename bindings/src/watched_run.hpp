@@ -9,8 +9,8 @@
 
 #include <pybind11/pybind11.h>
 
-#include "caseflow/runner.hpp"
-#include "caseflow/simulation.hpp"
+#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/simulation.hpp"
 
 namespace caseflow::python {
 

@@ -8,9 +8,9 @@
 
 #include <benchmark/benchmark.h>
 
-#include "caseflow/cost_integral.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/simulation.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/cost_integral.hpp"
+#include "caseflow/sim/simulation.hpp"
 
 namespace {
 

@@ -5,8 +5,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/simulation.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/simulation.hpp"
 
 namespace {
 

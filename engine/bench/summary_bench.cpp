@@ -6,9 +6,9 @@
 
 #include <benchmark/benchmark.h>
 
-#include "caseflow/runner.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/summary.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
+#include "caseflow/stats/summary.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "caseflow/time_distribution.hpp"
+#include "caseflow/scenario/time_distribution.hpp"
 
 namespace {
 

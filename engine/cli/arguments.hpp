@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "caseflow/input_error.hpp"
+#include "caseflow/base/input_error.hpp"
 
 namespace caseflow::cli {
 

@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "calibration_arguments.hpp"
-#include "caseflow/backtest.hpp"
-#include "caseflow/care_history.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/staged_output.hpp"
+#include "caseflow/base/staged_output.hpp"
+#include "caseflow/calibration/backtest.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/ssda903/care_history.hpp"
 #include "progress_bar.hpp"
 
 namespace caseflow::cli {

@@ -4,9 +4,9 @@
 #include <cstdlib>
 
 #include "arguments.hpp"
-#include "caseflow/benchmark.hpp"
-#include "caseflow/runner.hpp"
-#include "caseflow/scenario_json.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/benchmark.hpp"
+#include "caseflow/sim/runner.hpp"
 #include "run_guard.hpp"
 
 namespace caseflow::cli {

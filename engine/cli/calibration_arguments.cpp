@@ -1,6 +1,6 @@
 #include "calibration_arguments.hpp"
 
-#include "caseflow/ssda903_records.hpp"
+#include "caseflow/ssda903/ssda903_records.hpp"
 
 namespace caseflow::cli {
 

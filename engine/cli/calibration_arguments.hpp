@@ -6,9 +6,9 @@
 #include <string>
 
 #include "arguments.hpp"
-#include "caseflow/calibration.hpp"
-#include "caseflow/ssda903_import.hpp"
-#include "caseflow/ssda903_mapping.hpp"
+#include "caseflow/calibration/calibration.hpp"
+#include "caseflow/ssda903/ssda903_import.hpp"
+#include "caseflow/ssda903/ssda903_mapping.hpp"
 #include "list_arguments.hpp"
 
 namespace caseflow::cli {

@@ -6,11 +6,11 @@
 #include <optional>
 
 #include "arguments.hpp"
-#include "caseflow/comparison_outputs.hpp"
-#include "caseflow/report_comparison.hpp"
-#include "caseflow/run_outputs.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/staged_output.hpp"
+#include "caseflow/base/staged_output.hpp"
+#include "caseflow/output/comparison_outputs.hpp"
+#include "caseflow/output/run_outputs.hpp"
+#include "caseflow/report/report_comparison.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"

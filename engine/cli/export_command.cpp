@@ -3,10 +3,11 @@
 #include <cstdio>
 
 #include "arguments.hpp"
-#include "caseflow/parameter_uncertainty.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/simulation.hpp"
-#include "caseflow/ssda903_export.hpp"
+#include "caseflow/scenario/parameter_uncertainty.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/simulation.hpp"
+#include "caseflow/ssda903/ssda903_export.hpp"
 
 namespace caseflow::cli {
 

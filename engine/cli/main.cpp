@@ -7,15 +7,15 @@
 #include <vector>
 
 #include "arguments.hpp"
+#include "backtest_command.hpp"
 #include "bench_command.hpp"
-#include "caseflow/input_error.hpp"
-#include "caseflow/staged_output.hpp"
+#include "calibrate_command.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/base/staged_output.hpp"
 #include "compare_command.hpp"
+#include "export_command.hpp"
 #include "report_command.hpp"
 #include "run_command.hpp"
-#include "backtest_command.hpp"
-#include "calibrate_command.hpp"
-#include "export_command.hpp"
 
 namespace {
 

@@ -3,9 +3,9 @@
 #include <cstdio>
 
 #include "arguments.hpp"
-#include "caseflow/report_run.hpp"
-#include "caseflow/runner.hpp"
-#include "caseflow/scenario_json.hpp"
+#include "caseflow/report/report_run.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "caseflow/staged_output.hpp"
+#include "caseflow/base/staged_output.hpp"
 
 namespace caseflow::cli {
 

@@ -6,16 +6,16 @@
 #include <optional>
 
 #include "arguments.hpp"
-#include "caseflow/input_error.hpp"
-#include "caseflow/parameter_uncertainty.hpp"
-#include "caseflow/report_run.hpp"
-#include "caseflow/run_outputs.hpp"
-#include "caseflow/runner.hpp"
-#include "caseflow/scenario_json.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/output/run_outputs.hpp"
+#include "caseflow/report/report_run.hpp"
+#include "caseflow/scenario/parameter_uncertainty.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
-#include "run_guard.hpp"
 #include "report_file.hpp"
+#include "run_guard.hpp"
 
 namespace caseflow::cli {
 

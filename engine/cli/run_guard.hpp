@@ -5,8 +5,8 @@
 #include <string>
 
 #include "arguments.hpp"
-#include "caseflow/input_error.hpp"
-#include "caseflow/run_limits.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/sim/run_limits.hpp"
 
 namespace caseflow::cli {
 

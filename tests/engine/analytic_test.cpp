@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <unsupported/Eigen/MatrixFunctions>
 
-#include "caseflow/time_distribution.hpp"
+#include "caseflow/scenario/time_distribution.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

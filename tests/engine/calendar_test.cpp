@@ -1,4 +1,4 @@
-#include "caseflow/calendar.hpp"
+#include "caseflow/base/calendar.hpp"
 
 #include <gtest/gtest.h>
 

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/ssda903_mapping.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/ssda903/ssda903_mapping.hpp"
 #include "cli_support.hpp"
 
 namespace fs = std::filesystem;

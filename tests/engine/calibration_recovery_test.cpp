@@ -11,8 +11,8 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/calibration.hpp"
-#include "caseflow/ssda903_export.hpp"
+#include "caseflow/calibration/calibration.hpp"
+#include "caseflow/ssda903/ssda903_export.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

@@ -6,10 +6,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "caseflow/calibration.hpp"
-#include "caseflow/input_error.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/ssda903_import.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/calibration/calibration.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/ssda903/ssda903_import.hpp"
 
 using namespace caseflow;
 

@@ -8,9 +8,9 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/chart_scale.hpp"
-#include "caseflow/chart_style.hpp"
-#include "caseflow/svg_chart.hpp"
+#include "caseflow/report/chart_scale.hpp"
+#include "caseflow/report/chart_style.hpp"
+#include "caseflow/report/svg_chart.hpp"
 #include "html_checker.hpp"
 
 using namespace caseflow;

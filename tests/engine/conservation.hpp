@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/runner.hpp"
+#include "caseflow/sim/runner.hpp"
 
 namespace caseflow::testing {
 

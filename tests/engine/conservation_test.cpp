@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/run_limits.hpp"
+#include "caseflow/sim/run_limits.hpp"
 #include "conservation.hpp"
 #include "test_support.hpp"
 

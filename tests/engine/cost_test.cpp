@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/cost_summary.hpp"
+#include "caseflow/stats/cost_summary.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

@@ -1,6 +1,6 @@
 // The event queue gives events back earliest first, ties in time by sequence: the order of a sort.
 
-#include "caseflow/event_queue.hpp"
+#include "caseflow/sim/event_queue.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -15,7 +15,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/run_outputs.hpp"
+#include "caseflow/output/run_outputs.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/hazard_estimation.hpp"
+#include "caseflow/calibration/hazard_estimation.hpp"
 
 using namespace caseflow;
 

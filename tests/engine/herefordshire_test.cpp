@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/summary.hpp"
+#include "caseflow/stats/summary.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/comparison.hpp"
-#include "caseflow/input_error.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/stats/comparison.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/input_error.hpp"
-#include "caseflow/time_distribution.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/scenario/time_distribution.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

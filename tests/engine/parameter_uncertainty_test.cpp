@@ -6,8 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/input_error.hpp"
-#include "caseflow/parameter_uncertainty.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/scenario/parameter_uncertainty.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/uk_format.hpp"
+#include "caseflow/base/uk_format.hpp"
 #include "cli_support.hpp"
 #include "html_checker.hpp"
 #include "report_tables.hpp"

@@ -7,10 +7,10 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/report_run.hpp"
-#include "caseflow/run_outputs.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/uk_format.hpp"
+#include "caseflow/base/uk_format.hpp"
+#include "caseflow/output/run_outputs.hpp"
+#include "caseflow/report/report_run.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
 #include "cli_support.hpp"
 #include "html_checker.hpp"
 #include "report_tables.hpp"

@@ -14,13 +14,13 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/financial_year.hpp"
-#include "caseflow/report_run.hpp"
-#include "caseflow/report_run_sections.hpp"
-#include "caseflow/run_outputs.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/summary.hpp"
-#include "caseflow/uk_format.hpp"
+#include "caseflow/base/financial_year.hpp"
+#include "caseflow/base/uk_format.hpp"
+#include "caseflow/output/run_outputs.hpp"
+#include "caseflow/report/report_run.hpp"
+#include "caseflow/report/report_run_sections.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/stats/summary.hpp"
 #include "html_checker.hpp"
 #include "report_tables.hpp"
 #include "test_support.hpp"

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/input_error.hpp"
+#include "caseflow/base/input_error.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

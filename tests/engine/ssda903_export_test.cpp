@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/care_history.hpp"
-#include "caseflow/input_error.hpp"
-#include "caseflow/ssda903_export.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/ssda903/care_history.hpp"
+#include "caseflow/ssda903/ssda903_export.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;

@@ -11,10 +11,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "caseflow/calibration.hpp"
-#include "caseflow/care_history.hpp"
-#include "caseflow/input_error.hpp"
-#include "caseflow/ssda903_import.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/calibration/calibration.hpp"
+#include "caseflow/ssda903/care_history.hpp"
+#include "caseflow/ssda903/ssda903_import.hpp"
 
 using namespace caseflow;
 using Action = DataQualityIssue::Action;

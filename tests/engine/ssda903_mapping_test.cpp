@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "caseflow/input_error.hpp"
-#include "caseflow/ssda903_mapping.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/ssda903/ssda903_mapping.hpp"
 
 using namespace caseflow;
 using nlohmann::json;

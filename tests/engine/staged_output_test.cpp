@@ -1,6 +1,6 @@
 // StagedOutput: files appear whole, all together, or not at all.
 
-#include "caseflow/staged_output.hpp"
+#include "caseflow/base/staged_output.hpp"
 
 #include <unistd.h>
 

@@ -1,10 +1,10 @@
-#include "caseflow/summary.hpp"
+#include "caseflow/stats/summary.hpp"
 
 #include <algorithm>
 
 #include <gtest/gtest.h>
 
-#include "caseflow/run_outputs.hpp"
+#include "caseflow/output/run_outputs.hpp"
 
 using namespace caseflow;
 

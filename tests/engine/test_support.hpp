@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "caseflow/runner.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/simulation.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/simulation.hpp"
 
 namespace caseflow::testing {
 

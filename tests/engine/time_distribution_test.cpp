@@ -1,4 +1,4 @@
-#include "caseflow/time_distribution.hpp"
+#include "caseflow/scenario/time_distribution.hpp"
 
 #include <cmath>
 

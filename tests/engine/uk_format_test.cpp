@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "caseflow/financial_year.hpp"
-#include "caseflow/html_text.hpp"
-#include "caseflow/uk_format.hpp"
+#include "caseflow/base/financial_year.hpp"
+#include "caseflow/base/uk_format.hpp"
+#include "caseflow/report/html_text.hpp"
 
 using namespace caseflow;
 

@@ -17,9 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "caseflow/input_error.hpp"
-#include "caseflow/scenario_json.hpp"
-#include "caseflow/simulation.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/simulation.hpp"
 
 namespace {
 

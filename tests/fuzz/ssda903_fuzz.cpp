@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "caseflow/care_history.hpp"
-#include "caseflow/data_quality_report.hpp"
-#include "caseflow/input_error.hpp"
-#include "caseflow/ssda903_import.hpp"
-#include "caseflow/ssda903_mapping.hpp"
+#include "caseflow/base/input_error.hpp"
+#include "caseflow/ssda903/care_history.hpp"
+#include "caseflow/ssda903/data_quality_report.hpp"
+#include "caseflow/ssda903/ssda903_import.hpp"
+#include "caseflow/ssda903/ssda903_mapping.hpp"
 
 namespace {
 

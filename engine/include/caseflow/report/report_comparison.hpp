@@ -1,0 +1,28 @@
+#pragma once
+// The report of `caseflow compare`: what each strategy changes against its base, in plain words first,
+// then the difference in children in care over time with its 90% band, child-days in care avoided, the
+// chance of reaching each comparator, the net saving by financial year, and the base's own fan chart.
+// Its tables show the same figures as the comparison_*.csv files of the same run.
+
+#include <string>
+#include <vector>
+
+#include "caseflow/stats/comparison.hpp"
+#include "caseflow/report/report_document.hpp"
+#include "caseflow/scenario/scenario.hpp"
+#include "caseflow/sim/runner.hpp"
+
+namespace caseflow {
+
+struct ComparisonReportOptions {
+  std::vector<std::string> scenario_files;  // base first, as given to `caseflow compare`; may be empty
+};
+
+// `base_results` must come from running `base`; `comparisons` from compare_runs against it.
+ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results,
+                                       const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options = {});
+
+std::string render_comparison_report(const Scenario& base, const RunResults& base_results,
+                                     const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options = {});
+
+}  // namespace caseflow

@@ -1,0 +1,25 @@
+#pragma once
+// The report of one run, for a service manager to open in a browser or print: what the forecast says in
+// plain words, the fan chart of children in care against comparators, children by state, exits by route
+// per financial year, and every assumption of the scenario with its source. Its tables show the same
+// figures as the run's CSV files.
+
+#include <string>
+
+#include "caseflow/report/report_document.hpp"
+#include "caseflow/scenario/scenario.hpp"
+#include "caseflow/sim/runner.hpp"
+
+namespace caseflow {
+
+struct RunReportOptions {
+  std::string scenario_file;  // shown in the command that reproduces the run; may be empty
+};
+
+// `results` must come from running `scenario` (its layout is checked against the scenario).
+ReportDocument build_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options = {});
+
+// The whole page, ready to write to a .html file.
+std::string render_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options = {});
+
+}  // namespace caseflow

@@ -1,0 +1,55 @@
+#pragma once
+// The sections of a run's report, each made by its own function from summaries computed once, so that
+// other reports (a strategy comparison, costs) can reuse some of them and add sections of their own.
+
+#include <optional>
+#include <vector>
+
+#include "caseflow/report/report_document.hpp"
+#include "caseflow/report/report_run.hpp"
+#include "caseflow/stats/summary.hpp"
+
+namespace caseflow {
+
+// The snapshot that stands for the count of children in care on 31 March (a financial year end): the
+// month start nearest to 00:00 on 1 April, when it is within 15 days. Stocks are counted at 00:00, so a
+// snapshot on 1 April is exactly the count at the end of 31 March.
+struct YearEndSnapshot {
+  int financial_year = 0;  // the year ending: 2021 means 2021-22, ending 31 March 2022
+  Date year_end;           // 31 March
+  size_t snapshot = 0;     // index into OutputLayout::snapshot_dates; never 0 (the start)
+};
+std::vector<YearEndSnapshot> year_end_snapshots(const OutputLayout& layout);
+
+// What the sections share: the scenario, the run, and the run's summaries as the CSV files have them.
+struct RunReportData {
+  RunReportData(const Scenario& scenario, const RunResults& results, RunReportOptions options);
+
+  const Scenario& scenario;
+  const RunResults& results;
+  RunReportOptions options;
+  CellSummary stocks;  // as summary.csv: kStockQuantiles
+  CellSummary flows;   // as flows_summary.csv: kFlowQuantiles
+  std::vector<YearEndSnapshot> year_ends;
+
+  int replications() const { return static_cast<int>(results.stocks.rows()); }
+  const OutputLayout& layout() const { return results.layout; }
+  // Mean or quantile (index into kStockQuantiles) of a stock cell.
+  double stock_mean(size_t snapshot, size_t column) const;
+  double stock_quantile(size_t snapshot, size_t column, size_t quantile) const;
+  // The label a reader sees for a state or exit: its label, or its id when it has none.
+  std::string state_name(size_t state) const;
+  std::string exit_name(size_t exit) const;
+};
+
+ReportSection summary_section(const RunReportData& data);
+ReportSection children_in_care_section(const RunReportData& data);
+ReportSection stocks_by_state_section(const RunReportData& data);
+// Empty (nullopt) for a scenario without exits.
+std::optional<ReportSection> exits_by_year_section(const RunReportData& data);
+// Empty for a run without costs (has_costs in cost_summary.hpp).
+std::optional<ReportSection> costs_section(const RunReportData& data);
+ReportSection assumptions_section(const Scenario& scenario);
+ReportSection method_section(const RunReportData& data);
+
+}  // namespace caseflow

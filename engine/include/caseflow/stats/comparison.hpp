@@ -1,0 +1,61 @@
+#pragma once
+// A strategy against its base, replication by replication. Both runs use the same seed, so replication
+// r of each saw the same children with the same random numbers (common random numbers): the paired
+// difference isolates the strategy's effect from chance, and its band is far narrower than the
+// difference of two independent bands.
+
+#include <string>
+#include <vector>
+
+#include "caseflow/scenario/scenario.hpp"
+#include "caseflow/sim/runner.hpp"
+
+namespace caseflow {
+
+struct DifferenceSummary {
+  double mean = 0, p05 = 0, p50 = 0, p95 = 0;
+};
+
+struct StrategyComparison {
+  std::vector<Date> dates;                  // the snapshot dates
+  std::vector<double> base_in_care;         // mean children in care, by snapshot
+  std::vector<double> strategy_in_care;
+  std::vector<DifferenceSummary> in_care_difference;  // strategy - base, by snapshot
+  DifferenceSummary child_days_avoided;     // base - strategy, over the whole horizon
+
+  struct Route {
+    std::string route;  // an exit id, or "diverted" for arrivals kept out of care
+    double base_mean = 0, strategy_mean = 0;
+    DifferenceSummary difference;  // strategy - base, over the whole horizon
+  };
+  std::vector<Route> routes;
+
+  struct ComparatorChance {
+    Date date;               // each 12 months from the start
+    std::string comparator;  // comparator id
+    double count = 0;
+    double base_probability = 0;      // P(children in care <= count)
+    double strategy_probability = 0;
+  };
+  std::vector<ComparatorChance> comparators;
+
+  struct Saving {
+    std::string financial_year;
+    double base_cost = 0, strategy_cost = 0;  // means, all categories (the strategy's running costs included)
+    DifferenceSummary net_saving;             // base - strategy, per replication
+  };
+  std::vector<Saving> savings;
+};
+
+// A strategy's comparison with the names it is shown under.
+struct NamedComparison {
+  std::string strategy;  // the strategy's id (its file name without .json)
+  std::string name;      // the scenario's name, for people
+  StrategyComparison comparison;
+};
+
+// Both runs must come from scenarios with the same states, dates and replications (checked: throws
+// std::invalid_argument otherwise).
+StrategyComparison compare_runs(const RunResults& base, const RunResults& strategy, const std::vector<Comparator>& comparators);
+
+}  // namespace caseflow

@@ -1,0 +1,151 @@
+#include "caseflow/base/json_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace caseflow::detail {
+
+namespace {
+
+// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours
+// ("lable" -> "label" is one edit), the common shapes of a typo.
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string escaped;
+  for (char c : token) {
+    if (c == '~') escaped += "~0";
+    else if (c == '/') escaped += "~1";
+    else escaped += c;
+  }
+  return escaped;
+}
+
+}  // namespace
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::string::npos;
+  for (const auto& candidate : candidates) {
+    size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  // A third of the word's length, at least one edit: "mean_day" -> "mean_days", not "id" -> "to".
+  size_t tolerance = std::max<size_t>(1, std::max(word.size(), best.size()) / 3);
+  return best_distance <= tolerance ? best : "";
+}
+
+std::string describe(const nlohmann::json& value) {
+  if (value.is_object()) return "an object";
+  if (value.is_array()) return "an array";
+  if (value.is_null()) return "null";
+  std::string text = value.dump();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return text;
+}
+
+void JsonNode::fail(const std::string& message) const {
+  throw InputError(source_, path_.empty() ? "/" : path_, message);
+}
+
+void JsonNode::expect_object(std::initializer_list<std::string_view> allowed) const {
+  if (!value_.is_object()) fail("must be an object, got " + describe(value_));
+  std::vector<std::string> known(allowed.begin(), allowed.end());
+  known.emplace_back("note");
+  for (const auto& [key, child] : value_.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string message = "unknown key \"" + key + "\"";
+    std::string suggestion = closest_match(key, known);
+    if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
+    else {
+      message += "; expected one of";
+      for (size_t i = 0; i < known.size(); ++i) message += (i ? ", " : " ") + known[i];
+    }
+    throw InputError(source_, path_ + "/" + escape_pointer_token(key), message);
+  }
+}
+
+void JsonNode::expect_array() const {
+  if (!value_.is_array()) fail("must be an array, got " + describe(value_));
+}
+
+bool JsonNode::has(std::string_view key) const {
+  return value_.is_object() && value_.contains(key);
+}
+
+JsonNode JsonNode::operator[](std::string_view key) const {
+  std::string child_path = path_ + "/" + escape_pointer_token(key);
+  if (!has(key)) throw InputError(source_, child_path, "is required");
+  return JsonNode(value_.find(key).value(), child_path, source_);
+}
+
+JsonNode JsonNode::operator[](size_t index) const {
+  return JsonNode(value_.at(index), path_ + "/" + std::to_string(index), source_);
+}
+
+std::string JsonNode::as_string() const {
+  if (!value_.is_string()) fail("must be a string, got " + describe(value_));
+  return value_.get<std::string>();
+}
+
+std::string JsonNode::as_id() const {
+  std::string id = as_string();
+  bool valid = !id.empty() && id[0] >= 'a' && id[0] <= 'z' &&
+               std::all_of(id.begin(), id.end(), [](char c) {
+                 return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+               });
+  if (!valid) fail("must be an id of lower-case letters, digits and _ starting with a letter, got " + describe(value_));
+  return id;
+}
+
+double JsonNode::as_number() const {
+  if (!value_.is_number()) fail("must be a number, got " + describe(value_));
+  double number = value_.get<double>();
+  if (!std::isfinite(number)) fail("must be a finite number, got " + describe(value_));
+  return number;
+}
+
+double JsonNode::as_positive() const {
+  double number = as_number();
+  if (!(number > 0)) fail("must be > 0, got " + describe(value_));
+  return number;
+}
+
+double JsonNode::as_non_negative() const {
+  double number = as_number();
+  if (number < 0) fail("must be >= 0, got " + describe(value_));
+  return number;
+}
+
+long long JsonNode::as_integer(long long min, long long max, const std::string& why) const {
+  if (!value_.is_number_integer() && !(value_.is_number_float() && std::floor(value_.get<double>()) == value_.get<double>()))
+    fail("must be a whole number, got " + describe(value_));
+  double number = value_.get<double>();
+  if (number < static_cast<double>(min) || number > static_cast<double>(max)) {
+    std::ostringstream message;
+    message << "must be between " << min << " and " << max << ", got " << describe(value_);
+    if (!why.empty()) message << " (" << why << ")";
+    fail(message.str());
+  }
+  return static_cast<long long>(number);
+}
+
+std::string JsonNode::note() const {
+  return has("note") ? (*this)["note"].as_string() : std::string();
+}
+
+}  // namespace caseflow::detail

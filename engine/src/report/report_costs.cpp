@@ -1,0 +1,229 @@
+// What the forecast costs, for finance: stacked bars of the average cost of each placement type,
+// allowance and running cost in each financial year against the budget lines, the 90% range of the
+// total, the placement cost of a year of a child in care, and the chance of overspending each budget.
+// The figures are costs_summary.csv's and budget.csv's.
+
+#include <algorithm>
+#include <cmath>
+
+#include "caseflow/base/uk_format.hpp"
+#include "caseflow/report/html_table.hpp"
+#include "caseflow/report/html_text.hpp"
+#include "caseflow/report/report_run_sections.hpp"
+#include "caseflow/report/svg_chart.hpp"
+#include "caseflow/stats/cost_summary.hpp"
+#include "report_support.hpp"
+
+namespace caseflow {
+
+namespace detail {
+
+std::string cost_category_name(const Scenario& scenario, const OutputLayout& layout, size_t category) {
+  auto name_of = [](const std::string& label, const std::string& id) { return label.empty() ? id : label; };
+  if (category < layout.placement_categories)
+    return name_of(scenario.placement_types[category].label, scenario.placement_types[category].id);
+  if (category == layout.running_cost_category()) return "Running costs of interventions";
+  const Allowance& allowance = scenario.costs.allowances[category - layout.placement_categories];
+  return name_of(allowance.label, allowance.id);
+}
+
+ChartAxis money_axis(double min_value, double max_value, std::string label) {
+  NiceAxis nice = nice_axis(std::min(min_value, 0.0), std::max({max_value, min_value + 1.0, 1.0}), 5);
+  ChartAxis axis;
+  axis.min = nice.min;
+  axis.max = nice.max;
+  for (double tick : nice.ticks) axis.ticks.push_back({tick, format_pounds(tick)});
+  axis.label = std::move(label);
+  return axis;
+}
+
+std::string part_year_note(const OutputLayout& layout, size_t financial_year) {
+  double days = 0;
+  for (const auto& period : layout.cost_periods)
+    if (period.financial_year == financial_year) days += period.end - period.start;
+  if (days >= 365) return "";
+  long months = std::max(1L, std::lround(days / 30.4375));
+  return std::to_string(months) + (months == 1 ? " month" : " months");
+}
+
+}  // namespace detail
+
+namespace {
+
+// The days of each financial year the forecast covers, so a part year is named as one.
+std::vector<double> days_in_financial_years(const OutputLayout& layout) {
+  std::vector<double> days(layout.financial_years.size(), 0.0);
+  for (const auto& period : layout.cost_periods) days[period.financial_year] += period.end - period.start;
+  return days;
+}
+
+}  // namespace
+
+std::optional<ReportSection> costs_section(const RunReportData& data) {
+  const RunResults& results = data.results;
+  const OutputLayout& layout = data.layout();
+  const Scenario& scenario = data.scenario;
+  if (!has_costs(results) || layout.financial_years.empty()) return std::nullopt;
+  const size_t years = layout.financial_years.size(), categories = layout.cost_categories.size();
+  const bool per_child = layout.placement_categories > 0;
+
+  std::vector<CellSummary> by_category;
+  for (size_t c = 0; c < categories; ++c) by_category.push_back(summarize_costs(financial_year_costs(results, c), kStockQuantiles));
+  const CellSummary total = summarize_costs(financial_year_costs(results), kStockQuantiles);
+  const CellSummary per_child_year = per_child ? summarize_costs(cost_per_child_year(results), kStockQuantiles) : CellSummary{};
+  const std::vector<BudgetRisk> risks = budget_risks(results, scenario.costs.budgets);
+  const std::vector<double> days = days_in_financial_years(layout);
+  auto year_name = [&](size_t y) {
+    std::string part = detail::part_year_note(layout, y);
+    return layout.financial_years[y].label + (part.empty() ? "" : " (" + part + ")");
+  };
+  auto cell = [](size_t y) { return static_cast<Eigen::Index>(y); };
+  auto budget_of = [&](size_t y) -> const BudgetRisk* {
+    for (const auto& risk : risks)
+      if (risk.financial_year == layout.financial_years[y].label) return &risk;
+    return nullptr;
+  };
+
+  // The chart: a layer per category that costs anything, the 90% range of the total, the budgets.
+  std::vector<size_t> shown;
+  for (size_t c = 0; c < categories; ++c)
+    if (by_category[c].mean.maxCoeff() > 0) shown.push_back(c);
+  std::vector<double> x(years), low(years), high(years);
+  std::vector<AxisTick> ticks;
+  std::vector<std::vector<double>> layers(shown.size(), std::vector<double>(years));
+  std::vector<std::string> names;
+  for (size_t c : shown) names.push_back(detail::cost_category_name(scenario, layout, c));
+  double highest = 0;
+  for (size_t y = 0; y < years; ++y) {
+    x[y] = static_cast<double>(y);
+    std::string part = detail::part_year_note(layout, y);
+    ticks.push_back({x[y], layout.financial_years[y].label + (part.empty() ? "" : "\n" + part)});
+    for (size_t k = 0; k < shown.size(); ++k) layers[k][y] = by_category[shown[k]].mean(cell(y));
+    low[y] = total.quantiles(cell(y), 0);
+    high[y] = total.quantiles(cell(y), 4);
+    highest = std::max({highest, high[y], static_cast<double>(total.mean(cell(y)))});
+  }
+  for (const auto& risk : risks) highest = std::max(highest, risk.budget);
+
+  std::string description = "Average cost per financial year:";
+  for (size_t y = 0; y < years; ++y) {
+    description += (y ? "; " : " ") + year_name(y) + " " + format_pounds(total.mean(cell(y))) + " in all";
+    for (size_t k = 0; k < shown.size(); ++k) description += ", " + names[k] + " " + format_pounds(layers[k][y]);
+    if (const BudgetRisk* budget = budget_of(y)) description += ", budget " + format_pounds(budget->budget);
+  }
+  description += ".";
+  SvgChart chart("chart-costs", "Cost by placement type and financial year", description);
+  chart.set_size(760, 280);
+  ChartAxis x_axis;
+  x_axis.min = -0.5;
+  x_axis.max = static_cast<double>(years) - 0.5;
+  x_axis.ticks = ticks;
+  x_axis.label = "Financial year (1 April to 31 March)";
+  chart.set_x_axis(x_axis);
+  chart.set_y_axis(detail::money_axis(0, highest, "Cost a year"));
+  chart.add_stacked_bars(x, 0.62, layers, stacked_fill_styles(shown.size()), names);
+  SeriesStyle whisker;
+  whisker.stroke = Colour{26, 26, 26};
+  whisker.stroke_width = 1.5;
+  chart.add_interval_marks(x, low, high, whisker, "Total: 90% of simulations");
+  // Each budget is a level across its own year's bar (budgets differ from year to year).
+  SeriesStyle budget_style = dashed_line_styles(1)[0];
+  budget_style.stroke_width = 2.5;
+  bool first_budget = true;
+  for (size_t y = 0; y < years; ++y)
+    if (const BudgetRisk* budget = budget_of(y)) {
+      chart.add_line({x[y] - 0.45, x[y] + 0.45}, {budget->budget, budget->budget}, budget_style, first_budget ? "Budget" : "");
+      first_budget = false;
+    }
+
+  std::string html;
+  html += "<p>What the council pays for the children of the forecast: each day in a placement at the weekly cost of its "
+          "type, allowances paid after children leave care (special guardianship, adoption), and the running costs of "
+          "any interventions. Prices are those of " +
+          escape_html(format_long_date(scenario.costs.inflation_from)) + ", raised by each cost's inflation";
+  if (scenario.costs.discount_rate_per_year > 0)
+    html += ", and discounted back to " + escape_html(format_long_date(scenario.costs.discount_from)) + " at " +
+            format_trimmed(scenario.costs.discount_rate_per_year * 100, 2) + "% a year";
+  html += ". The unit costs and their sources are listed under <a href=\"#assumptions\">Assumptions</a>.</p>\n";
+
+  // In words: the chance of overspending each budget line.
+  if (!risks.empty()) {
+    html += "<ul class=\"statements\">\n";
+    for (const auto& risk : risks) {
+      // To the nearest thousand pounds: a forecast is not sure of the pounds.
+      double difference = std::round((risk.mean_cost - risk.budget) / 1000) * 1000;
+      html += "<li>In " + escape_html(risk.financial_year) + " the expected cost is <strong>" + format_pounds(risk.mean_cost) +
+              "</strong> against a budget of " + format_pounds(risk.budget) + " (" + format_pounds(std::abs(difference)) +
+              (difference > 0 ? " over" : " under") + "); <strong>" + detail::show_share(risk.probability_over) +
+              "</strong> of simulations overspend it.</li>\n";
+    }
+    html += "</ul>\n";
+  }
+  if (per_child) {
+    // The first whole year stands for the cost of a child-year: a part year's mix may be unusual.
+    size_t y = 0;
+    while (y + 1 < years && days[y] < 365) ++y;
+    html += "<p><strong>Average annual cost per child in care:</strong> in " + escape_html(year_name(y)) +
+            " a year of a child in care costs " + format_pounds(per_child_year.mean(cell(y))) +
+            " in placements on average (90% of simulations: " + format_pounds(per_child_year.quantiles(cell(y), 0)) + " to " +
+            format_pounds(per_child_year.quantiles(cell(y), 4)) + "); every year is in the table below.</p>\n";
+  }
+
+  {
+    HtmlTable table("table-cost-totals", "Total cost and budget by financial year");
+    std::vector<std::string> headings{"Financial year", "Expected total", "90% of simulations from", "to"};
+    if (per_child) headings.push_back("Placements per child-year");
+    if (!risks.empty()) {
+      headings.push_back("Budget");
+      headings.push_back("Chance of overspending");
+    }
+    std::vector<bool> numeric(headings.size(), true);
+    numeric[0] = false;
+    table.set_columns(headings, numeric);
+    for (size_t y = 0; y < years; ++y) {
+      std::vector<TableCell> cells{TableCell::number(total.mean(cell(y)), format_pounds(total.mean(cell(y)))),
+                                   TableCell::number(total.quantiles(cell(y), 0), format_pounds(total.quantiles(cell(y), 0))),
+                                   TableCell::number(total.quantiles(cell(y), 4), format_pounds(total.quantiles(cell(y), 4)))};
+      if (per_child) cells.push_back(TableCell::number(per_child_year.mean(cell(y)), format_pounds(per_child_year.mean(cell(y)))));
+      if (!risks.empty()) {
+        if (const BudgetRisk* budget = budget_of(y)) {
+          cells.push_back(TableCell::number(budget->budget, format_pounds(budget->budget)));
+          cells.push_back(TableCell::number(budget->probability_over, detail::show_share(budget->probability_over)));
+        } else {
+          cells.push_back(TableCell::text("none"));
+          cells.push_back(TableCell::text(""));
+        }
+      }
+      table.add_row(year_name(y), cells, layout.financial_years[y].label);
+    }
+    html += "<h3>Total by financial year</h3>\n" + table.render();
+  }
+
+  html += "<figure>\n<p>The bars show the average cost of each kind in each financial year; the whiskers the range of the "
+          "total in 90% of simulations";
+  if (!risks.empty()) html += "; the dashed marks the budget of the year";
+  html += ". Part years cost less only because they are shorter.</p>\n" + chart.render() + "<figcaption>Average over " +
+          format_whole(data.replications()) +
+          " simulations. The numbers are in <a href=\"#table-costs\">the data table</a>.</figcaption>\n</figure>\n";
+
+  HtmlTable table("table-costs", "Cost by financial year and kind: average and percentiles of the simulations");
+  table.set_columns({"Kind of cost", "Average", "5%", "25%", "Median", "75%", "95%"}, {false, true, true, true, true, true, true});
+  auto add_row = [&](const std::string& heading, const CellSummary& summary, size_t y, const std::string& key, const std::string& row_class) {
+    std::vector<TableCell> cells{TableCell::number(summary.mean(cell(y)), format_pounds(summary.mean(cell(y))))};
+    for (size_t q = 0; q < kStockQuantiles.size(); ++q) {
+      double value = summary.quantiles(cell(y), static_cast<Eigen::Index>(q));
+      cells.push_back(TableCell::number(value, format_pounds(value)));
+    }
+    table.add_row(heading, cells, layout.financial_years[y].label + "/" + key, row_class);
+  };
+  for (size_t y = 0; y < years; ++y) {
+    table.add_group_heading(year_name(y));
+    for (size_t c = 0; c < categories; ++c)
+      add_row(detail::cost_category_name(scenario, layout, c), by_category[c], y, layout.cost_categories[c], "");
+    add_row("Total", total, y, "total", "total");
+    if (per_child) add_row("Placements per child-year in care", per_child_year, y, "cost_per_child_year", "");
+  }
+  return ReportSection{"costs", "Costs", html, "", table.render()};
+}
+
+}  // namespace caseflow

@@ -1,0 +1,200 @@
+#include "caseflow/report/report_run.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "caseflow/base/financial_year.hpp"
+#include "caseflow/base/uk_format.hpp"
+#include "caseflow/report/html_text.hpp"
+#include "caseflow/report/report_run_sections.hpp"
+#include "report_support.hpp"
+
+namespace caseflow {
+
+std::vector<YearEndSnapshot> year_end_snapshots(const OutputLayout& layout) {
+  std::vector<YearEndSnapshot> year_ends;
+  if (layout.snapshots() < 2) return year_ends;
+  constexpr long kMaxDistanceDays = 15;
+  int first = financial_year_of(layout.snapshot_dates.front());
+  int last = financial_year_of(layout.snapshot_dates.back());
+  for (int year = first - 1; year <= last; ++year) {
+    Date midnight_after = financial_year_end(year) + std::chrono::days{1};
+    size_t best = 0;
+    long best_distance = kMaxDistanceDays + 1;
+    for (size_t k = 1; k < layout.snapshots(); ++k) {
+      long distance = std::labs(days_between(midnight_after, layout.snapshot_dates[k]));
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = k;
+      }
+    }
+    if (best_distance <= kMaxDistanceDays) year_ends.push_back({year, financial_year_end(year), best});
+  }
+  return year_ends;
+}
+
+RunReportData::RunReportData(const Scenario& scenario_in, const RunResults& results_in, RunReportOptions options_in)
+    : scenario(scenario_in), results(results_in), options(std::move(options_in)) {
+  if (results.layout.stock_columns.size() != scenario.states.size() + 1 ||
+      results.layout.snapshots() != static_cast<size_t>(scenario.horizon_months) + 1)
+    throw std::invalid_argument("run report: the results do not come from this scenario");
+  stocks = summarize_cells(results.stocks, kStockQuantiles);
+  flows = summarize_cells(results.flows, kFlowQuantiles);
+  year_ends = year_end_snapshots(results.layout);
+}
+
+double RunReportData::stock_mean(size_t snapshot, size_t column) const {
+  return stocks.mean(static_cast<Eigen::Index>(layout().stock_cell(snapshot, column)));
+}
+
+double RunReportData::stock_quantile(size_t snapshot, size_t column, size_t quantile) const {
+  return stocks.quantiles(static_cast<Eigen::Index>(layout().stock_cell(snapshot, column)), static_cast<Eigen::Index>(quantile));
+}
+
+std::string RunReportData::state_name(size_t state) const {
+  const auto& definition = scenario.states[state];
+  return definition.label.empty() ? definition.id : definition.label;
+}
+
+std::string RunReportData::exit_name(size_t exit) const {
+  const auto& definition = scenario.exits[exit];
+  return definition.label.empty() ? definition.id : definition.label;
+}
+
+namespace detail {
+
+std::string show_average(double value) { return format_decimal(value, 1); }
+std::string show_percentile(double value) { return format_whole(value); }
+std::string comparator_name(const Comparator& comparator) { return comparator.label.empty() ? comparator.id : comparator.label; }
+
+std::string show_share(double fraction) {
+  if (fraction > 0 && fraction < 0.005) return "under 1%";
+  if (fraction < 1 && fraction > 0.995) return "over 99%";
+  return format_percent(fraction);
+}
+
+std::string show_count(double value) { return value == std::floor(value) ? format_whole(value) : format_decimal(value, 1); }
+
+std::vector<double> snapshot_positions(const RunReportData& data) { return data.layout().snapshot_times; }
+
+ChartAxis snapshot_axis(const RunReportData& data) {
+  const OutputLayout& layout = data.layout();
+  ChartAxis axis;
+  axis.min = 0;
+  axis.max = std::max(layout.snapshot_times.back(), 1.0);
+  size_t months = layout.months();
+  auto month_label = [&](size_t k) { return format_short_date(layout.snapshot_dates[k]); };
+  auto two_lines = [](const std::string& text) {  // "2 Nov 2020" -> "2 Nov\n2020"
+    size_t space = text.rfind(' ');
+    return space == std::string::npos ? text : text.substr(0, space) + "\n" + text.substr(space + 1);
+  };
+  std::vector<size_t> labelled;
+  if (data.year_ends.size() >= 2) {
+    for (const auto& year_end : data.year_ends) {
+      labelled.push_back(year_end.snapshot);
+      axis.ticks.push_back({layout.snapshot_times[year_end.snapshot], two_lines(format_short_date(year_end.year_end))});
+    }
+    // The start and the end too, when they are far enough from a year end for their labels to fit.
+    size_t room = std::max<size_t>(4, months / 9);
+    for (size_t k : {size_t{0}, months}) {
+      bool clear = std::all_of(labelled.begin(), labelled.end(), [&](size_t other) {
+        return (k > other ? k - other : other - k) >= room;
+      });
+      if (clear) {
+        labelled.push_back(k);
+        axis.ticks.push_back({layout.snapshot_times[k], two_lines(month_label(k))});
+      }
+    }
+  } else {
+    size_t step = 1;
+    for (size_t candidate : {1, 2, 3, 6, 12, 24, 60, 120})
+      if (months / candidate <= 8) {
+        step = candidate;
+        break;
+      }
+    for (size_t k = 0; k <= months; k += step) axis.ticks.push_back({layout.snapshot_times[k], two_lines(month_label(k))});
+  }
+  std::sort(axis.ticks.begin(), axis.ticks.end(), [](const AxisTick& a, const AxisTick& b) { return a.value < b.value; });
+  if (months <= 120)
+    for (size_t k = 0; k <= months; ++k) axis.minor_ticks.push_back(layout.snapshot_times[k]);
+  return axis;
+}
+
+ChartAxis count_axis(double max_value, std::string label, double min_value) {
+  NiceAxis nice = nice_axis(min_value, std::max(max_value, min_value + 1.0), 5);
+  if (nice.step < 1) {  // children come whole: no ticks at 4.2
+    nice.min = std::floor(min_value);
+    nice.max = std::max(std::ceil(max_value), nice.min + 1);
+    nice.ticks.clear();
+    for (double tick = nice.min; tick <= nice.max; ++tick) nice.ticks.push_back(tick);
+  }
+  ChartAxis axis;
+  axis.min = nice.min;
+  axis.max = nice.max;
+  for (double tick : nice.ticks) axis.ticks.push_back({tick, format_trimmed(tick, 2)});
+  axis.label = std::move(label);
+  return axis;
+}
+
+}  // namespace detail
+
+ReportSection method_section(const RunReportData& data) {
+  const OutputLayout& layout = data.layout();
+  std::string start = format_long_date(layout.snapshot_dates.front());
+  std::string html;
+  html += "<p>Each of the " + format_whole(data.replications()) +
+          " simulations follows every child in the scenario, one day after another, from " + escape_html(start) + " to " +
+          escape_html(format_long_date(layout.snapshot_dates.back())) +
+          ": when children enter care, how long they stay in each state, and how and when they leave. Each simulation is "
+          "one possible future; together they show how sure the forecast is.</p>\n";
+  int day = static_cast<int>(static_cast<unsigned>(std::chrono::year_month_day{layout.snapshot_dates.front()}.day()));
+  html += "<ul>\n<li><strong>Counts</strong> are taken at midnight at the start of each simulated month (here the " +
+          format_ordinal(day) + " of the month, or the month's last day when it is shorter), after everything that "
+          "happened before.</li>\n"
+          "<li><strong>Average</strong> is the mean over simulations. <strong>Median</strong>: half of the simulations are "
+          "below it. <strong>90% range</strong>: from the 5th to the 95th percentile, so 90% of simulations fall inside it; "
+          "<strong>50% range</strong>: from the 25th to the 75th percentile. Percentiles interpolate linearly between "
+          "simulations, as numpy does by default.</li>\n"
+          "<li><strong>Data tables</strong> hold the same figures as the run's CSV files (<code>summary.csv</code>, "
+          "<code>flows_summary.csv</code>), rounded to one decimal place for reading; figures by financial year add up the "
+          "months of each simulation first.</li>\n";
+  std::string scenario_file = data.options.scenario_file.empty() ? "SCENARIO.json" : data.options.scenario_file;
+  html += "<li><strong>Random numbers</strong> come from seed " + std::to_string(data.results.seed) +
+          ": the same scenario, number of simulations and seed give the same figures. To reproduce them: <code>caseflow run " +
+          escape_html(scenario_file) + " --replications " + std::to_string(data.replications()) + " --seed " +
+          std::to_string(data.results.seed) + "</code>.</li>\n</ul>\n";
+  return {"about", "About these figures", html, "", ""};
+}
+
+ReportDocument build_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options) {
+  RunReportData data(scenario, results, options);
+  const OutputLayout& layout = data.layout();
+  ReportDocument document;
+  document.kicker = "Children in care forecast";
+  document.title = scenario.name;
+  document.lead_html = "A forecast from " + escape_html(format_long_date(layout.snapshot_dates.front())) + " to " +
+                       escape_html(format_long_date(layout.snapshot_dates.back())) + " (" +
+                       std::to_string(scenario.horizon_months) + (scenario.horizon_months == 1 ? " month" : " months") +
+                       "), from " + format_whole(data.replications()) +
+                       (data.replications() == 1 ? " simulation" : " simulations") + " of the scenario.";
+  document.sections.push_back(summary_section(data));
+  if (layout.months() > 0) {  // a forecast of no months has nothing to chart: the summary says it all
+    document.sections.push_back(children_in_care_section(data));
+    document.sections.push_back(stocks_by_state_section(data));
+  }
+  if (auto exits = exits_by_year_section(data)) document.sections.push_back(std::move(*exits));
+  if (auto costs = costs_section(data)) document.sections.push_back(std::move(*costs));
+  document.sections.push_back(assumptions_section(scenario));
+  document.sections.push_back(method_section(data));
+  document.footer_html = "<p>Made by caseflow from " +
+                         (options.scenario_file.empty() ? std::string("a scenario") : "<code>" + escape_html(options.scenario_file) + "</code>") +
+                         ", seed " + std::to_string(results.seed) + ". Every figure is a simulation result, not a prediction of any one child's care.</p>";
+  return document;
+}
+
+std::string render_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options) {
+  return render_report_html(build_run_report(scenario, results, options));
+}
+
+}  // namespace caseflow

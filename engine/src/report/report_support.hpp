@@ -1,0 +1,50 @@
+#pragma once
+// Pieces the sections of a run's report share: how counts are shown, the time axis, the count axis and
+// the "source" cell of an assumption. Private to the report's source files.
+
+#include <string>
+#include <vector>
+
+#include "caseflow/report/report_run_sections.hpp"
+#include "caseflow/report/svg_chart.hpp"
+
+namespace caseflow::detail {
+
+// Counts for reading: an average to one decimal ("312.4"), a percentile to whole children ("312": a
+// fraction there comes only from interpolating between simulations).
+std::string show_average(double value);
+std::string show_percentile(double value);
+// A count in prose: whole numbers as they are ("336"), others to one decimal.
+std::string show_count(double value);
+
+// A share of simulations in words that never rounds a rare event away: "under 1%", not "0%".
+std::string show_share(double fraction);
+
+// x positions (days since the start) of the snapshots, and a time axis over them labelled at each
+// 31 March (or at regular month starts when the horizon holds fewer than two year ends).
+std::vector<double> snapshot_positions(const RunReportData& data);
+ChartAxis snapshot_axis(const RunReportData& data);
+
+// A y axis from a round number at or below `min_value` (0 by default) to one above `max_value`, ticks
+// labelled "1,200".
+ChartAxis count_axis(double max_value, std::string label, double min_value = 0);
+
+// A y axis of pounds from a round number at or below min(`min_value`, 0), ticks labelled "£1.5m".
+ChartAxis money_axis(double min_value, double max_value, std::string label);
+// "" for a financial year the forecast covers whole, else how much of it: "5 months".
+std::string part_year_note(const OutputLayout& layout, size_t financial_year);
+// What a reader calls a cost category of OutputLayout: the placement type's or allowance's label.
+std::string cost_category_name(const Scenario& scenario, const OutputLayout& layout, size_t category);
+
+// What a reader calls a comparator: its label, or its id when it has none.
+std::string comparator_name(const Comparator& comparator);
+
+// The sources of one assumption: the notes given, each escaped, or a marked "no source given".
+std::string sources_html(const std::vector<std::string>& notes);
+
+// The words of a transition's time or of time already spent: "exponential, mean 180 days (about 6 months)".
+std::string describe_time(const TimeDistribution& time);
+// "under 1: 45%, 1–4: 20%, …".
+std::string describe_ages(const AgeDistribution& ages);
+
+}  // namespace caseflow::detail

@@ -1,0 +1,140 @@
+#include "caseflow/sim/runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "caseflow/scenario/parameter_uncertainty.hpp"
+
+namespace caseflow {
+
+namespace {
+
+template <class Value, class Matrix>
+void copy_row(const std::vector<Value>& values, Matrix& matrix, int row) {
+  for (size_t i = 0; i < values.size(); ++i) matrix(row, static_cast<Eigen::Index>(i)) = values[i];
+}
+
+}  // namespace
+
+void run_replication_with_drawn_parameters(const Simulation& simulation, uint64_t seed, uint64_t replication,
+                                           ReplicationRecord& record, ChildTrace* trace) {
+  Simulation drawn(draw_parameters(simulation.scenario(), seed, replication));
+  drawn.run_replication(seed, replication, record, trace);
+}
+
+int resolve_thread_count(int requested) {
+  if (requested > 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+RunResults run_replications(const Simulation& simulation, const RunOptions& options) {
+  const int total = std::max(0, options.replications);
+  const int thread_count = std::min(resolve_thread_count(options.threads), std::max(1, total));
+  check_run_limits(simulation, total, thread_count, options.limits);
+  auto cancelled = [&] { return options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed); };
+
+  RunResults results;
+  results.layout = simulation.layout();
+  results.seed = options.seed;
+  results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
+  results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
+  results.care_days.resize(total, static_cast<Eigen::Index>(results.layout.day_cells()));
+  results.costs.resize(total, static_cast<Eigen::Index>(results.layout.cost_cells()));
+  results.period_care_days.resize(total, static_cast<Eigen::Index>(results.layout.cost_periods.size()));
+  results.placements.resize(total, static_cast<Eigen::Index>(results.layout.placement_cells()));
+
+  std::atomic<int> next{0};
+  std::atomic<int> completed{0};
+  std::atomic<uint64_t> events{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+
+  // Workers take consecutive replications in blocks. The matrices are column-major, so neighbouring rows
+  // share cache lines: two threads writing alternate rows would fight over every line they write.
+  const int block = std::clamp(total / (4 * thread_count), 1, 16);
+  auto run_one = [&](int r, ReplicationRecord& record) {
+    const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
+    if (options.parameter_uncertainty)
+      run_replication_with_drawn_parameters(simulation, options.seed, replication, record);
+    else
+      simulation.run_replication(options.seed, replication, record);
+    copy_row(record.stocks, results.stocks, r);
+    copy_row(record.flows, results.flows, r);
+    copy_row(record.care_days, results.care_days, r);
+    copy_row(record.costs, results.costs, r);
+    copy_row(record.period_care_days, results.period_care_days, r);
+    copy_row(record.placements, results.placements, r);
+    events += record.events;
+    int done = ++completed;
+    if (options.on_progress) options.on_progress(done, total);
+  };
+  auto worker = [&] {
+    ReplicationRecord record;
+    try {
+      for (int first = next.fetch_add(block); first < total && !cancelled(); first = next.fetch_add(block))
+        for (int r = first; r < std::min(first + block, total) && !cancelled(); ++r) run_one(r, record);
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = total;  // stop the other workers early
+    }
+  };
+
+  std::vector<std::thread> threads;
+  for (int t = 1; t < thread_count; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+  if (cancelled()) throw RunCancelled();
+  results.events = events;
+  return results;
+}
+
+}  // namespace caseflow
+
+namespace caseflow {
+
+namespace {
+
+template <class Matrix>
+Matrix stack_rows(const std::vector<RunResults>& chunks, Matrix RunResults::*member) {
+  Eigen::Index rows = 0;
+  for (const auto& chunk : chunks) rows += (chunk.*member).rows();
+  Matrix stacked((rows), (chunks.front().*member).cols());
+  Eigen::Index at = 0;
+  for (const auto& chunk : chunks) {
+    stacked.middleRows(at, (chunk.*member).rows()) = chunk.*member;
+    at += (chunk.*member).rows();
+  }
+  return stacked;
+}
+
+}  // namespace
+
+RunResults concatenate_results(const std::vector<RunResults>& chunks) {
+  if (chunks.empty()) throw std::invalid_argument("no results to concatenate");
+  for (const auto& chunk : chunks)
+    if (chunk.seed != chunks.front().seed || chunk.layout.stock_columns != chunks.front().layout.stock_columns ||
+        chunk.layout.snapshot_dates != chunks.front().layout.snapshot_dates ||
+        chunk.stocks.cols() != chunks.front().stocks.cols() || chunk.flows.cols() != chunks.front().flows.cols() ||
+        chunk.costs.cols() != chunks.front().costs.cols())
+      throw std::invalid_argument("results of different scenarios or seeds cannot be concatenated");
+  RunResults merged;
+  merged.layout = chunks.front().layout;
+  merged.seed = chunks.front().seed;
+  merged.stocks = stack_rows(chunks, &RunResults::stocks);
+  merged.flows = stack_rows(chunks, &RunResults::flows);
+  merged.care_days = stack_rows(chunks, &RunResults::care_days);
+  merged.costs = stack_rows(chunks, &RunResults::costs);
+  merged.period_care_days = stack_rows(chunks, &RunResults::period_care_days);
+  merged.placements = stack_rows(chunks, &RunResults::placements);
+  for (const auto& chunk : chunks) merged.events += chunk.events;
+  return merged;
+}
+
+}  // namespace caseflow

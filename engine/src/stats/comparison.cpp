@@ -1,0 +1,122 @@
+#include "caseflow/stats/comparison.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "caseflow/stats/cost_summary.hpp"
+#include "caseflow/stats/summary.hpp"
+
+namespace caseflow {
+
+namespace {
+
+DifferenceSummary summarize_difference(std::vector<double> values) {
+  DifferenceSummary summary;
+  if (values.empty()) return summary;
+  double total = 0;
+  for (double v : values) total += v;
+  summary.mean = total / static_cast<double>(values.size());
+  std::sort(values.begin(), values.end());
+  summary.p05 = quantile_sorted(values, 0.05);
+  summary.p50 = quantile_sorted(values, 0.5);
+  summary.p95 = quantile_sorted(values, 0.95);
+  return summary;
+}
+
+// Per replication, the total over the horizon of the flows into each exit (and of diverted arrivals).
+std::map<std::string, std::vector<double>> route_totals(const RunResults& results) {
+  const OutputLayout& layout = results.layout;
+  std::map<std::string, std::vector<double>> totals;
+  for (size_t key = 0; key < layout.flows.size(); ++key) {
+    const std::string& to = layout.flows[key].to;
+    if (std::find(layout.stock_columns.begin(), layout.stock_columns.end(), to) != layout.stock_columns.end()) continue;
+    auto& per_replication = totals[to];
+    per_replication.resize(static_cast<size_t>(results.flows.rows()), 0.0);
+    for (Eigen::Index r = 0; r < results.flows.rows(); ++r)
+      for (size_t m = 0; m < layout.months(); ++m)
+        per_replication[static_cast<size_t>(r)] += results.flows(r, static_cast<Eigen::Index>(layout.flow_cell(m, key)));
+  }
+  return totals;
+}
+
+double mean(const std::vector<double>& values) {
+  double total = 0;
+  for (double v : values) total += v;
+  return values.empty() ? 0.0 : total / static_cast<double>(values.size());
+}
+
+}  // namespace
+
+StrategyComparison compare_runs(const RunResults& base, const RunResults& strategy, const std::vector<Comparator>& comparators) {
+  const OutputLayout& layout = base.layout;
+  if (layout.stock_columns != strategy.layout.stock_columns || layout.snapshot_dates != strategy.layout.snapshot_dates ||
+      base.stocks.rows() != strategy.stocks.rows() || base.seed != strategy.seed)
+    throw std::invalid_argument("a strategy must have the base's states, start date, horizon, replications and seed");
+  const auto replications = base.stocks.rows();
+  const auto in_care = layout.in_care_column();
+  StrategyComparison comparison;
+  comparison.dates = layout.snapshot_dates;
+  std::vector<double> differences(static_cast<size_t>(replications));
+  for (size_t k = 0; k < layout.snapshots(); ++k) {
+    auto cell = static_cast<Eigen::Index>(layout.stock_cell(k, in_care));
+    for (Eigen::Index r = 0; r < replications; ++r)
+      differences[static_cast<size_t>(r)] = strategy.stocks(r, cell) - base.stocks(r, cell);
+    comparison.base_in_care.push_back(base.stocks.col(cell).cast<double>().mean());
+    comparison.strategy_in_care.push_back(strategy.stocks.col(cell).cast<double>().mean());
+    comparison.in_care_difference.push_back(summarize_difference(differences));
+  }
+
+  for (Eigen::Index r = 0; r < replications; ++r) {
+    double avoided = 0;
+    for (size_t m = 0; m < layout.months(); ++m) {
+      auto cell = static_cast<Eigen::Index>(layout.day_cell(m, in_care));
+      avoided += base.care_days(r, cell) - strategy.care_days(r, cell);
+    }
+    differences[static_cast<size_t>(r)] = avoided;
+  }
+  comparison.child_days_avoided = summarize_difference(differences);
+
+  auto base_routes = route_totals(base), strategy_routes = route_totals(strategy);
+  std::vector<std::string> routes;
+  for (const auto& [route, values] : base_routes) routes.push_back(route);
+  for (const auto& [route, values] : strategy_routes)
+    if (!base_routes.count(route)) routes.push_back(route);
+  for (const auto& route : routes) {
+    std::vector<double> zeros(static_cast<size_t>(replications), 0.0);
+    const auto& b = base_routes.count(route) ? base_routes[route] : zeros;
+    const auto& s = strategy_routes.count(route) ? strategy_routes[route] : zeros;
+    for (size_t r = 0; r < differences.size(); ++r) differences[r] = s[r] - b[r];
+    comparison.routes.push_back({route, mean(b), mean(s), summarize_difference(differences)});
+  }
+
+  for (size_t k = 12; k < layout.snapshots(); k += 12) {
+    auto cell = static_cast<Eigen::Index>(layout.stock_cell(k, in_care));
+    for (const auto& comparator : comparators) {
+      double base_at_or_below = 0, strategy_at_or_below = 0;
+      for (Eigen::Index r = 0; r < replications; ++r) {
+        base_at_or_below += base.stocks(r, cell) <= comparator.count;
+        strategy_at_or_below += strategy.stocks(r, cell) <= comparator.count;
+      }
+      comparison.comparators.push_back({layout.snapshot_dates[k], comparator.id, comparator.count,
+                                        base_at_or_below / static_cast<double>(replications),
+                                        strategy_at_or_below / static_cast<double>(replications)});
+    }
+  }
+
+  // Net savings by financial year: everything the base costs minus everything the strategy costs,
+  // its own running costs included.
+  if (layout.financial_years.size() == strategy.layout.financial_years.size()) {
+    DaysMatrix base_years = financial_year_costs(base), strategy_years = financial_year_costs(strategy);
+    for (size_t y = 0; y < layout.financial_years.size(); ++y) {
+      auto column = static_cast<Eigen::Index>(y);
+      for (Eigen::Index r = 0; r < replications; ++r)
+        differences[static_cast<size_t>(r)] = base_years(r, column) - strategy_years(r, column);
+      comparison.savings.push_back({layout.financial_years[y].label, base_years.col(column).mean(),
+                                    strategy_years.col(column).mean(), summarize_difference(differences)});
+    }
+  }
+  return comparison;
+}
+
+}  // namespace caseflow
