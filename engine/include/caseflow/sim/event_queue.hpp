@@ -4,11 +4,17 @@
 // that share a cache line or two. Keys are unique, so the order of events is the same as any other
 // priority queue's: results do not depend on this choice.
 
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <utility>
 #include <vector>
 
 namespace caseflow {
+
+// Just after `time`: for events that must come after everything scheduled at `time` (a month's capacity
+// opens after the snapshot at its first instant, so what it lets through counts in the new month).
+inline double just_after(double time) { return std::nextafter(time, std::numeric_limits<double>::infinity()); }
 
 // Event: a type with `earlier(const Event&) const`, a strict total order.
 template <class Event>
