@@ -44,7 +44,7 @@ std::unique_ptr<RunOutcome> run(const Scenario& scenario, int replications, uint
                                 bool parameter_uncertainty) {
   Simulation simulation(scenario);
   RunOptions options;
-  options.parameter_uncertainty = parameter_uncertainty;
+  options.uncertainty = parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
   options.replications = replications;
   options.first_replication = first_replication;
   options.seed = seed;

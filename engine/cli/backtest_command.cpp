@@ -38,7 +38,7 @@ int backtest_command(const std::vector<std::string>& words) {
   backtest.run.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
   backtest.run.seed = arguments.unsigned_integer("--seed", 1);
   backtest.run.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
-  backtest.run.parameter_uncertainty = arguments.has("--parameter-uncertainty");
+  backtest.run.uncertainty = arguments.has("--parameter-uncertainty") ? Uncertainty::all : Uncertainty::chance;
   Ssda903Mapping mapping = mapping_option(arguments);
 
   DataQualityReport report;
@@ -64,7 +64,7 @@ int backtest_command(const std::vector<std::string>& words) {
   report.write_summary(std::cout);
   std::cout << '\n' << text.str();
   std::printf("\n%d replications%s; wrote %s/backtest.csv, backtest.txt, scenario.json, data-quality.csv\n",
-              backtest.run.replications, backtest.run.parameter_uncertainty ? " with parameter uncertainty" : "", out.c_str());
+              backtest.run.replications, backtest.run.uncertainty != Uncertainty::chance ? " with parameter uncertainty" : "", out.c_str());
   return 0;
 }
 

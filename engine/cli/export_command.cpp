@@ -25,7 +25,7 @@ int export_command(const std::vector<std::string>& words) {
   ReplicationRecord record;
   ChildTrace trace;
   if (arguments.has("--parameter-uncertainty"))
-    run_replication_with_drawn_parameters(simulation, seed, replication, record, &trace);
+    DrawnReplications(simulation, Uncertainty::all).run(seed, replication, record, &trace);
   else
     simulation.run_replication(seed, replication, record, &trace);
   Ssda903Texts texts = export_ssda903(simulation.scenario(), trace, mapping);

@@ -44,7 +44,7 @@ int run_command(const std::vector<std::string>& words) {
   options.seed = arguments.unsigned_integer("--seed", 1);
   options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
   read_run_limits(arguments, options.limits);
-  options.parameter_uncertainty = arguments.has("--parameter-uncertainty");
+  options.uncertainty = arguments.has("--parameter-uncertainty") ? Uncertainty::all : Uncertainty::chance;
   std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
   if (out.empty()) throw usage_error("--out needs a folder name");
 
@@ -53,7 +53,7 @@ int run_command(const std::vector<std::string>& words) {
   options.cancel = interruption.flag();
 
   Simulation simulation(load_scenario(scenario_path));
-  if (options.parameter_uncertainty && !has_parameter_uncertainty(simulation.scenario()))
+  if (options.uncertainty != Uncertainty::chance && !has_parameter_uncertainty(simulation.scenario()))
     std::fprintf(stderr, "warning: %s gives no parameter an \"uncertainty\"; --parameter-uncertainty changes nothing\n",
                  scenario_path.c_str());
   std::optional<ReportFile> report;

@@ -37,7 +37,7 @@ BacktestResult backtest_simulated(const Scenario& truth, uint64_t seed, bool par
   options.run.replications = 200;
   options.run.seed = seed;
   options.run.threads = 1;
-  options.run.parameter_uncertainty = parameter_uncertainty;
+  options.run.uncertainty = parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
   return run_backtest(histories, mapping, options);
 }
 

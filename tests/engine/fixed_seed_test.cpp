@@ -61,7 +61,7 @@ Fingerprints fingerprint_run(const std::string& scenario_file, int replications,
   options.replications = replications;
   options.seed = seed;
   options.threads = 2;
-  options.parameter_uncertainty = parameter_uncertainty;
+  options.uncertainty = parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
   RunResults results = run_replications(simulation, options);
 
   Fingerprint matrices;

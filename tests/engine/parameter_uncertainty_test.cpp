@@ -157,14 +157,14 @@ TEST(ParameterUncertainty, RunsAreIdenticalAtAnyThreadCount) {
   RunOptions options;
   options.replications = 40;
   options.seed = 9;
-  options.parameter_uncertainty = true;
+  options.uncertainty = Uncertainty::all;
   options.threads = 1;
   RunResults one = run_replications(simulation, options);
   options.threads = 2;
   RunResults two = run_replications(simulation, options);
   EXPECT_EQ(one.stocks, two.stocks);
   EXPECT_EQ(one.flows, two.flows);
-  options.parameter_uncertainty = false;
+  options.uncertainty = Uncertainty::chance;
   EXPECT_NE(run_replications(simulation, options).stocks, one.stocks);
 }
 
@@ -181,7 +181,7 @@ TEST(ParameterUncertainty, ArrivalCountsAreGammaPoisson) {
     RunOptions options;
     options.replications = replications;
     options.seed = 21;
-    options.parameter_uncertainty = uncertain;
+    options.uncertainty = uncertain ? Uncertainty::all : Uncertainty::chance;
     RunResults results = run_replications(simulation, options);
     const auto& layout = results.layout;
     Eigen::VectorXd counts = results.stocks.col(static_cast<Eigen::Index>(layout.stock_cell(12, 0))).cast<double>();

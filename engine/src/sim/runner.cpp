@@ -8,7 +8,6 @@
 #include <thread>
 #include <vector>
 
-#include "caseflow/scenario/parameter_uncertainty.hpp"
 
 namespace caseflow {
 
@@ -20,12 +19,6 @@ void copy_row(const std::vector<Value>& values, Matrix& matrix, int row) {
 }
 
 }  // namespace
-
-void run_replication_with_drawn_parameters(const Simulation& simulation, uint64_t seed, uint64_t replication,
-                                           ReplicationRecord& record, ChildTrace* trace) {
-  Simulation drawn(draw_parameters(simulation.scenario(), seed, replication));
-  drawn.run_replication(seed, replication, record, trace);
-}
 
 int resolve_thread_count(int requested) {
   if (requested > 0) return requested;
@@ -57,12 +50,10 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   // Workers take consecutive replications in blocks. The matrices are column-major, so neighbouring rows
   // share cache lines: two threads writing alternate rows would fight over every line they write.
   const int block = std::clamp(total / (4 * thread_count), 1, 16);
+  const DrawnReplications replications(simulation, options.uncertainty);
   auto run_one = [&](int r, ReplicationRecord& record) {
     const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
-    if (options.parameter_uncertainty)
-      run_replication_with_drawn_parameters(simulation, options.seed, replication, record);
-    else
-      simulation.run_replication(options.seed, replication, record);
+    replications.run(options.seed, replication, record);
     copy_row(record.stocks, results.stocks, r);
     copy_row(record.flows, results.flows, r);
     copy_row(record.care_days, results.care_days, r);

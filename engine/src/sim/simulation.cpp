@@ -62,11 +62,11 @@ double draw_scaled_time(const TimeDistribution& time, const std::vector<RateSegm
 
 }  // namespace
 
-Simulation::Simulation(Scenario scenario)
+Simulation::Simulation(Scenario scenario, const DriftPaths& drift)
     : scenario_(std::move(scenario)),
       layout_(OutputLayout::for_scenario(scenario_)),
       cost_integral_(scenario_, layout_),
-      tables_(scenario_, layout_, cost_integral_) {}
+      tables_(scenario_, layout_, cost_integral_, drift) {}
 
 namespace {
 
@@ -181,8 +181,27 @@ class ReplicationRun {
   void schedule_arrival(size_t stream, double after) {
     double per_day = sc_.arrivals[stream].per_year / kDaysPerYear;
     if (!(per_day > 0)) return;
-    double gap = -std::log(arrival_clocks_[stream].uniform()) / per_day;
-    push(after + gap, Event::Kind::arrival, static_cast<uint32_t>(stream));
+    double budget = -std::log(arrival_clocks_[stream].uniform());
+    if (tables_.arrival_factors.empty()) {
+      push(after + budget / per_day, Event::Kind::arrival, static_cast<uint32_t>(stream));
+      return;
+    }
+    // With drift the rate is constant within each month: spend the exponential budget month by month.
+    const auto& times = layout_.snapshot_times;
+    const auto& factors = tables_.arrival_factors;
+    size_t month = static_cast<size_t>(std::upper_bound(times.begin(), times.end(), after) - times.begin());
+    month = std::min(month == 0 ? 0 : month - 1, factors.size() - 1);
+    for (double at = after;; ++month) {
+      double rate = per_day * factors[std::min(month, factors.size() - 1)];
+      double month_end = month + 1 < factors.size() ? times[month + 1] : kInfinity;
+      if (rate > 0 && budget <= rate * (month_end - at)) {
+        push(at + budget / rate, Event::Kind::arrival, static_cast<uint32_t>(stream));
+        return;
+      }
+      if (!std::isfinite(month_end)) return;
+      budget -= rate * (month_end - at);
+      at = month_end;
+    }
   }
 
   // The share of arrivals of a stream diverted from care at this instant (overlapping diversions combine

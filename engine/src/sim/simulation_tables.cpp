@@ -14,13 +14,21 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 }  // namespace
 
-SimulationTables::SimulationTables(const Scenario& sc, const OutputLayout& layout, const CostIntegral& cost_integral)
+SimulationTables::SimulationTables(const Scenario& sc, const OutputLayout& layout, const CostIntegral& cost_integral,
+                                   const DriftPaths& drift)
     : month_walk(layout.snapshot_times), outgoing(sc.states.size()) {
   for (size_t i = 0; i < sc.transitions.size(); ++i) outgoing[sc.transitions[i].from_state].push_back(static_cast<int>(i));
   const double end = layout.snapshot_times.back();
   auto clock = [&](Date date) { return clock_time(sc, date); };
 
-  // Rate scaling: a piecewise-constant factor per transition, the product of the windows covering it.
+  // Rate scaling: a piecewise-constant factor per transition, the product of the intervention windows
+  // covering it and, with drift, of the drift paths that move it, month by month.
+  const size_t months = layout.months();
+  auto month_of = [&](double time) {
+    auto after = std::upper_bound(layout.snapshot_times.begin(), layout.snapshot_times.end(), time);
+    size_t month = after == layout.snapshot_times.begin() ? 0 : static_cast<size_t>(after - layout.snapshot_times.begin()) - 1;
+    return std::min(month, months > 0 ? months - 1 : 0);
+  };
   rate_segments.resize(sc.transitions.size());
   for (size_t i = 0; i < sc.transitions.size(); ++i) {
     std::vector<const Intervention*> windows;
@@ -28,21 +36,28 @@ SimulationTables::SimulationTables(const Scenario& sc, const OutputLayout& layou
       if (intervention.kind == Intervention::Kind::scale_rate && intervention.from_state == sc.transitions[i].from_state &&
           intervention.to == sc.transitions[i].to)
         windows.push_back(&intervention);
-    if (windows.empty()) continue;
+    std::vector<const std::vector<double>*> paths;
+    for (size_t g = 0; g < drift.transitions.size(); ++g)
+      if (drift_moves(sc.drift.transitions[g], sc.transitions[i])) paths.push_back(&drift.transitions[g]);
+    if (windows.empty() && paths.empty()) continue;
     std::vector<double> breaks{-kInfinity};
     for (const auto* window : windows) {
       breaks.push_back(clock(window->start));
       if (window->has_end) breaks.push_back(clock(window->end));
     }
+    if (!paths.empty())
+      for (size_t m = 1; m < months; ++m) breaks.push_back(layout.snapshot_times[m]);
     std::sort(breaks.begin(), breaks.end());
     breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
     for (double from : breaks) {
       double factor = 1;
       for (const auto* window : windows)
         if (clock(window->start) <= from && (!window->has_end || from < clock(window->end))) factor *= window->factor;
+      for (const auto* path : paths) factor *= (*path)[month_of(from)];
       rate_segments[i].push_back({from, factor});
     }
   }
+  arrival_factors = drift.arrivals;
 
   diversions.resize(sc.arrivals.size());
   for (size_t s = 0; s < sc.arrivals.size(); ++s)

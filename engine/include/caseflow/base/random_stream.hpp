@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 namespace caseflow {
 
@@ -25,7 +26,17 @@ enum class StreamKind : uint64_t {
   arrival_clock = 3,
   diversion = 4,  // whether an arrival is diverted from care by an intervention
   parameter_draw = 16,  // a replication's draw of uncertain parameters (parameter_uncertainty.hpp)
+  drift = 17,           // a replication's drift paths (drift.hpp)
 };
+
+// A stream index for something named by text (a JSON path, a list of ids): FNV-1a, so the index depends on
+// the name alone, not on the order in which things are listed, and a strategy that adds a range or a drift
+// group leaves the draws of every other one where they were.
+constexpr uint64_t stream_index_of(std::string_view name) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return hash;
+}
 
 class RandomStream {
  public:

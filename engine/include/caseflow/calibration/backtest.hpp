@@ -16,7 +16,7 @@ namespace caseflow {
 struct BacktestOptions {
   CalibrationOptions calibration;  // calibration.as_of is the end of the fit and the start of the forecast
   int months = 12;                 // months forecast; the data must cover them
-  RunOptions run;                  // replications, seed, threads, parameter_uncertainty
+  RunOptions run;                  // replications, seed, threads, uncertainty
 };
 
 struct BacktestRow {

@@ -3,6 +3,7 @@
 // Parsing and validation live in scenario_json.hpp; the simulation reads only these structs.
 
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -232,6 +233,39 @@ struct CostSettings {
   std::string note;
 };
 
+// A 90% range stated for a number of the scenario, beside it in the JSON ("per_year": 66,
+// "per_year_range": [50, 85]): each replication draws the number from a law that puts 5% of its draws
+// below `low` and 5% above `high` (parameter_ranges.hpp says which law for which number).
+struct NumberRange {
+  double low = 0;
+  double high = 0;
+  std::string note;
+};
+
+// Rates that move over the horizon as real councils' do: a multiplicative random walk, month by month,
+// whose logarithm has standard deviation `volatility_per_year` after a year (drift.hpp).
+struct DriftGroup {
+  std::vector<int> from_states;    // the transitions it moves: from any of these states (empty: any)
+  std::vector<Destination> to;     // to any of these (empty: any)
+  double volatility_per_year = 0;
+  std::string note;
+};
+
+struct Drift {
+  bool has_arrivals = false;
+  double arrivals_volatility_per_year = 0;  // one walk for every arrival stream: a council's demand moves together
+  std::string arrivals_note;
+  std::vector<DriftGroup> transitions;      // each group its own walk
+  std::string note;
+};
+
+// A count of children in care observed before the start date, drawn before the forecast.
+struct HistoryPoint {
+  Date date{};
+  double in_care = 0;
+  std::string note;
+};
+
 struct Scenario {
   std::string name;
   std::string note;
@@ -252,6 +286,14 @@ struct Scenario {
   std::vector<PlacementType> placement_types;
   std::vector<PlacementMix> placement_mix;  // by state; empty when there are no placement types
   CostSettings costs;
+  // Parameter uncertainty stated by hand: 90% ranges by the JSON path of the number they qualify
+  // ("/arrivals/0/per_year"), and how certain the placement mixes are (a Dirichlet law whose concentration
+  // is as many children as the mix is as certain as having counted; 0: the mixes are known).
+  std::map<std::string, NumberRange> ranges;
+  double placement_mix_concentration = 0;
+  std::string placement_mix_uncertainty_note;
+  Drift drift;
+  std::vector<HistoryPoint> history;  // in order of date, all before start_date
 
   // The id of a destination, whichever list it is in.
   const std::string& destination_id(Destination d) const {

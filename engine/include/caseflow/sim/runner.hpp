@@ -10,7 +10,7 @@
 
 #include <Eigen/Core>
 
-#include "caseflow/sim/child_trace.hpp"
+#include "caseflow/sim/drawn_replications.hpp"
 #include "caseflow/sim/output_layout.hpp"
 #include "caseflow/sim/run_limits.hpp"
 #include "caseflow/sim/simulation.hpp"
@@ -27,8 +27,8 @@ struct RunOptions {
   int first_replication = 0;
   uint64_t seed = 1;
   int threads = 0;  // 0: all hardware threads
-  // Draw each replication's parameters from their "uncertainty" (parameter_uncertainty.hpp).
-  bool parameter_uncertainty = false;
+  // The sources of uncertainty the bands hold (drawn_replications.hpp): by default all the scenario states.
+  Uncertainty uncertainty = Uncertainty::all;
   // Called from worker threads as replications finish (completed so far, total); may be empty.
   std::function<void(int completed, int total)> on_progress;
   // Checked before the run starts (run_limits.hpp).
@@ -54,11 +54,6 @@ struct RunResults {
   CountMatrix placements;       // row r: replication r, children by placement type, layout.placement_cell
   uint64_t events = 0;  // processed over all replications
 };
-
-// One replication of `simulation`'s scenario with parameters drawn from their "uncertainty"
-// (parameter_uncertainty.hpp) for replication `replication`.
-void run_replication_with_drawn_parameters(const Simulation& simulation, uint64_t seed, uint64_t replication,
-                                           ReplicationRecord& record, ChildTrace* trace = nullptr);
 
 RunResults run_replications(const Simulation& simulation, const RunOptions& options);
 

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 
+#include "caseflow/scenario/drift.hpp"
 #include "caseflow/scenario/scenario.hpp"
 #include "caseflow/sim/child_trace.hpp"
 #include "caseflow/sim/cost_integral.hpp"
@@ -26,7 +27,7 @@ namespace caseflow {
 
 class Simulation {
  public:
-  explicit Simulation(Scenario scenario);
+  explicit Simulation(Scenario scenario, const DriftPaths& drift = {});
 
   const Scenario& scenario() const { return scenario_; }
   const OutputLayout& layout() const { return layout_; }

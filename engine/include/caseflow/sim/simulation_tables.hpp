@@ -2,10 +2,12 @@
 // What a simulation looks up while it runs, worked out once per scenario rather than in every replication:
 // the transitions out of each state, hazard factors and diversions in force over time (interventions),
 // each legal stage's capacity month by month, which states need a foster placement and when placements
-// are added, and the cost tariffs of placements and allowances.
+// are added, and the cost tariffs of placements and allowances. A replication with drift (drift.hpp) has
+// tables of its own, whose hazard factors and arrival rates follow its drift paths month by month.
 
 #include <vector>
 
+#include "caseflow/scenario/drift.hpp"
 #include "caseflow/scenario/scenario.hpp"
 #include "caseflow/sim/cost_integral.hpp"
 #include "caseflow/sim/interval_walk.hpp"
@@ -25,7 +27,8 @@ inline double clock_time(const Scenario& scenario, Date date) {
 }
 
 struct SimulationTables {
-  SimulationTables(const Scenario& scenario, const OutputLayout& layout, const CostIntegral& cost_integral);
+  SimulationTables(const Scenario& scenario, const OutputLayout& layout, const CostIntegral& cost_integral,
+                   const DriftPaths& drift = {});
 
   IntervalWalk month_walk;  // over the months between snapshots
   std::vector<CostIntegral::Tariff> placement_tariffs;  // by placement type
@@ -33,6 +36,7 @@ struct SimulationTables {
   std::vector<double> running_costs;                 // the interventions' running costs, the same in every replication
   std::vector<std::vector<int>> outgoing;            // transition indices by state
   std::vector<std::vector<RateSegment>> rate_segments;  // by transition; empty when never scaled
+  std::vector<double> arrival_factors;               // by snapshot month: drift of the arrival rates; empty: none
   struct Diversion {
     double from_time, to_time, share;
   };

@@ -1,0 +1,38 @@
+#pragma once
+// Drift: rates that do not stand still over the horizon. Real councils' entries and exits move year to
+// year for reasons no scenario lists (an inspection, a court judgment, new leadership, asylum arrivals), so a
+// forecast's errors grow with its horizon. Each replication draws a path for every drifting rate: a factor
+// for each simulated month m = 0, 1, ... (the month from start_date + m months to the next), with f(0) = 1
+// (the rates as stated on the start date) and
+//
+//     log f(m) = log f(m-1) + s z(m) - s^2 / 2,   s = volatility_per_year / sqrt(12),   z(m) ~ N(0, 1),
+//
+// a multiplicative random walk whose logarithm has standard deviation volatility_per_year after a year and
+// sqrt(k) times that after k years, with E[f(m)] = 1, so drift widens the band without moving the mean rate.
+// Arrivals share one path (a council's demand moves together); each group of transitions in
+// `drift.transitions` has its own. Paths come from streams keyed to (seed, replication, what drifts), so a
+// strategy and its base draw the same paths.
+
+#include <cstdint>
+#include <vector>
+
+#include "caseflow/scenario/scenario.hpp"
+
+namespace caseflow {
+
+struct DriftPaths {
+  std::vector<double> arrivals;                  // factor by month; empty without drift on arrivals
+  std::vector<std::vector<double>> transitions;  // by group of scenario.drift.transitions, factor by month
+  bool empty() const { return arrivals.empty() && transitions.empty(); }
+};
+
+bool has_drift(const Scenario& scenario);
+
+// Whether `group` moves `transition`: from one of its states (any, when it names none) to one of its
+// destinations (any, when it names none). Fixed times have no hazard to move.
+bool drift_moves(const DriftGroup& group, const Transition& transition);
+
+// Replication `replication`'s paths, one factor for each of the scenario's horizon_months months.
+DriftPaths draw_drift(const Scenario& scenario, uint64_t seed, uint64_t replication);
+
+}  // namespace caseflow

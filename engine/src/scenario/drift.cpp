@@ -1,0 +1,70 @@
+#include "caseflow/scenario/drift.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <boost/math/special_functions/erf.hpp>
+
+#include "caseflow/base/random_stream.hpp"
+
+namespace caseflow {
+
+namespace {
+
+enum : uint64_t { kArrivalPath = 0, kTransitionPath = 1 };
+
+std::vector<double> random_walk(double volatility_per_year, int months, RandomStream random) {
+  std::vector<double> factors(static_cast<size_t>(std::max(months, 1)), 1.0);
+  const double step = volatility_per_year / std::sqrt(12.0);
+  double log_factor = 0;
+  for (size_t m = 1; m < factors.size(); ++m) {
+    double z = -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * random.uniform());
+    log_factor += step * z - 0.5 * step * step;
+    factors[m] = std::exp(log_factor);
+  }
+  return factors;
+}
+
+// A group's stream index from what it names, not from its place in the list.
+uint64_t group_index(const Scenario& scenario, const DriftGroup& group) {
+  std::string name = "from:";
+  for (int state : group.from_states) name += scenario.states[static_cast<size_t>(state)].id + ",";
+  name += ";to:";
+  for (Destination to : group.to) name += scenario.destination_id(to) + ",";
+  return stream_index_of(name);
+}
+
+}  // namespace
+
+bool has_drift(const Scenario& scenario) {
+  if (scenario.drift.has_arrivals && scenario.drift.arrivals_volatility_per_year > 0) return true;
+  return std::any_of(scenario.drift.transitions.begin(), scenario.drift.transitions.end(),
+                     [](const DriftGroup& group) { return group.volatility_per_year > 0; });
+}
+
+bool drift_moves(const DriftGroup& group, const Transition& transition) {
+  if (transition.time.kind == TimeDistribution::Kind::fixed) return false;
+  bool from = group.from_states.empty() ||
+              std::find(group.from_states.begin(), group.from_states.end(), transition.from_state) != group.from_states.end();
+  bool to = group.to.empty() || std::find(group.to.begin(), group.to.end(), transition.to) != group.to.end();
+  return from && to;
+}
+
+DriftPaths draw_drift(const Scenario& scenario, uint64_t seed, uint64_t replication) {
+  DriftPaths paths;
+  const Drift& drift = scenario.drift;
+  if (drift.has_arrivals && drift.arrivals_volatility_per_year > 0)
+    paths.arrivals = random_walk(drift.arrivals_volatility_per_year, scenario.horizon_months,
+                                 RandomStream(RandomStream::key_for(seed, replication, StreamKind::drift, kArrivalPath, 0)));
+  bool any = false;
+  for (const DriftGroup& group : drift.transitions) any = any || group.volatility_per_year > 0;
+  if (any)
+    for (const DriftGroup& group : drift.transitions)
+      paths.transitions.push_back(random_walk(
+          group.volatility_per_year, scenario.horizon_months,
+          RandomStream(RandomStream::key_for(seed, replication, StreamKind::drift, kTransitionPath, group_index(scenario, group)))));
+  return paths;
+}
+
+}  // namespace caseflow
