@@ -14,17 +14,20 @@ namespace {
 
 enum : uint64_t { kArrivalPath = 0, kTransitionPath = 1 };
 
-std::vector<double> random_walk(double volatility_per_year, int months, RandomStream random) {
+std::vector<double> random_walk(const DriftProcess& process, int months, RandomStream random) {
   std::vector<double> factors(static_cast<size_t>(std::max(months, 1)), 1.0);
-  const double step = volatility_per_year / std::sqrt(12.0);
+  const double step = process.volatility_per_year / std::sqrt(12.0);
+  const double trend = process.trend_per_year / 12.0;
   double log_factor = 0;
   for (size_t m = 1; m < factors.size(); ++m) {
-    double z = -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * random.uniform());
-    log_factor += step * z - 0.5 * step * step;
+    double z = step > 0 ? -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * random.uniform()) : 0.0;
+    log_factor += trend + step * z - 0.5 * step * step;
     factors[m] = std::exp(log_factor);
   }
   return factors;
 }
+
+bool moves(const DriftProcess& process) { return process.volatility_per_year > 0 || process.trend_per_year != 0; }
 
 // A group's stream index from what it names, not from its place in the list.
 uint64_t group_index(const Scenario& scenario, const DriftGroup& group) {
@@ -38,9 +41,9 @@ uint64_t group_index(const Scenario& scenario, const DriftGroup& group) {
 }  // namespace
 
 bool has_drift(const Scenario& scenario) {
-  if (scenario.drift.has_arrivals && scenario.drift.arrivals_volatility_per_year > 0) return true;
+  if (scenario.drift.has_arrivals && moves(scenario.drift.arrivals)) return true;
   return std::any_of(scenario.drift.transitions.begin(), scenario.drift.transitions.end(),
-                     [](const DriftGroup& group) { return group.volatility_per_year > 0; });
+                     [](const DriftGroup& group) { return moves(group.process); });
 }
 
 bool drift_moves(const DriftGroup& group, const Transition& transition) {
@@ -54,15 +57,15 @@ bool drift_moves(const DriftGroup& group, const Transition& transition) {
 DriftPaths draw_drift(const Scenario& scenario, uint64_t seed, uint64_t replication) {
   DriftPaths paths;
   const Drift& drift = scenario.drift;
-  if (drift.has_arrivals && drift.arrivals_volatility_per_year > 0)
-    paths.arrivals = random_walk(drift.arrivals_volatility_per_year, scenario.horizon_months,
+  if (drift.has_arrivals && moves(drift.arrivals))
+    paths.arrivals = random_walk(drift.arrivals, scenario.horizon_months,
                                  RandomStream(RandomStream::key_for(seed, replication, StreamKind::drift, kArrivalPath, 0)));
   bool any = false;
-  for (const DriftGroup& group : drift.transitions) any = any || group.volatility_per_year > 0;
+  for (const DriftGroup& group : drift.transitions) any = any || moves(group.process);
   if (any)
     for (const DriftGroup& group : drift.transitions)
       paths.transitions.push_back(random_walk(
-          group.volatility_per_year, scenario.horizon_months,
+          group.process, scenario.horizon_months,
           RandomStream(RandomStream::key_for(seed, replication, StreamKind::drift, kTransitionPath, group_index(scenario, group)))));
   return paths;
 }

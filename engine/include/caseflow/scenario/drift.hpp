@@ -5,10 +5,11 @@
 // for each simulated month m = 0, 1, ... (the month from start_date + m months to the next), with f(0) = 1
 // (the rates as stated on the start date) and
 //
-//     log f(m) = log f(m-1) + s z(m) - s^2 / 2,   s = volatility_per_year / sqrt(12),   z(m) ~ N(0, 1),
+//     log f(m) = log f(m-1) + g / 12 + s z(m) - s^2 / 2,   s = volatility_per_year / sqrt(12),   z(m) ~ N(0, 1),
 //
-// a multiplicative random walk whose logarithm has standard deviation volatility_per_year after a year and
-// sqrt(k) times that after k years, with E[f(m)] = 1, so drift widens the band without moving the mean rate.
+// with g = trend_per_year: a multiplicative random walk whose logarithm has standard deviation
+// volatility_per_year after a year and sqrt(k) times that after k years, and E[f(m)] = exp(g m / 12): the
+// volatility widens the band without moving the mean rate, the trend moves it.
 // Arrivals share one path (a council's demand moves together); each group of transitions in
 // `drift.transitions` has its own. Paths come from streams keyed to (seed, replication, what drifts), so a
 // strategy and its base draw the same paths.

@@ -243,17 +243,23 @@ struct NumberRange {
 };
 
 // Rates that move over the horizon as real councils' do: a multiplicative random walk, month by month,
-// whose logarithm has standard deviation `volatility_per_year` after a year (drift.hpp).
+// whose logarithm has standard deviation `volatility_per_year` after a year, around a trend that changes
+// the rate by `trend_per_year` a year (0.05: 5% a year, compounded continuously) (drift.hpp).
+struct DriftProcess {
+  double volatility_per_year = 0;
+  double trend_per_year = 0;
+};
+
 struct DriftGroup {
   std::vector<int> from_states;    // the transitions it moves: from any of these states (empty: any)
   std::vector<Destination> to;     // to any of these (empty: any)
-  double volatility_per_year = 0;
+  DriftProcess process;
   std::string note;
 };
 
 struct Drift {
   bool has_arrivals = false;
-  double arrivals_volatility_per_year = 0;  // one walk for every arrival stream: a council's demand moves together
+  DriftProcess arrivals;                    // one walk for every arrival stream: a council's demand moves together
   std::string arrivals_note;
   std::vector<DriftGroup> transitions;      // each group its own walk
   std::string note;
