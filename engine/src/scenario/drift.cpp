@@ -15,16 +15,20 @@ namespace {
 enum : uint64_t { kArrivalPath = 0, kTransitionPath = 1 };
 
 std::vector<double> random_walk(const DriftProcess& process, int months, RandomStream random) {
-  std::vector<double> factors(static_cast<size_t>(std::max(months, 1)), 1.0);
+  std::vector<double> factors(static_cast<size_t>(std::max(months, 1)), process.level);
   const double step = process.volatility_per_year / std::sqrt(12.0);
   const double trend = process.trend_per_year / 12.0;
   double log_factor = 0;
   for (size_t m = 1; m < factors.size(); ++m) {
     double z = step > 0 ? -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * random.uniform()) : 0.0;
     log_factor += trend + step * z - 0.5 * step * step;
-    factors[m] = std::exp(log_factor);
+    factors[m] = process.level * std::exp(log_factor);
   }
   return factors;
+}
+
+std::vector<double> constant(const DriftProcess& process, int months) {
+  return std::vector<double>(static_cast<size_t>(std::max(months, 1)), process.level);
 }
 
 bool moves(const DriftProcess& process) { return process.volatility_per_year > 0 || process.trend_per_year != 0; }
@@ -57,16 +61,27 @@ bool drift_moves(const DriftGroup& group, const Transition& transition) {
 DriftPaths draw_drift(const Scenario& scenario, uint64_t seed, uint64_t replication) {
   DriftPaths paths;
   const Drift& drift = scenario.drift;
-  if (drift.has_arrivals && moves(drift.arrivals))
+  if (drift.has_arrivals && (moves(drift.arrivals) || drift.arrivals.level != 1))
     paths.arrivals = random_walk(drift.arrivals, scenario.horizon_months,
                                  RandomStream(RandomStream::key_for(seed, replication, StreamKind::drift, kArrivalPath, 0)));
   bool any = false;
-  for (const DriftGroup& group : drift.transitions) any = any || moves(group.process);
+  for (const DriftGroup& group : drift.transitions) any = any || moves(group.process) || group.process.level != 1;
   if (any)
     for (const DriftGroup& group : drift.transitions)
       paths.transitions.push_back(random_walk(
           group.process, scenario.horizon_months,
           RandomStream(RandomStream::key_for(seed, replication, StreamKind::drift, kTransitionPath, group_index(scenario, group)))));
+  return paths;
+}
+
+DriftPaths level_paths(const Scenario& scenario) {
+  DriftPaths paths;
+  const Drift& drift = scenario.drift;
+  if (drift.has_arrivals && drift.arrivals.level != 1) paths.arrivals = constant(drift.arrivals, scenario.horizon_months);
+  bool any = std::any_of(drift.transitions.begin(), drift.transitions.end(),
+                         [](const DriftGroup& group) { return group.process.level != 1; });
+  if (any)
+    for (const DriftGroup& group : drift.transitions) paths.transitions.push_back(constant(group.process, scenario.horizon_months));
   return paths;
 }
 

@@ -120,11 +120,13 @@ NumberPlace place_of(Scenario& sc, std::string_view path) {
     if (p[3] == "inflation_per_year") return {&allowance.inflation_per_year};
   }
   if (p.size() == 3 && p[0] == "drift" && p[1] == "arrivals") {
+    if (p[2] == "level") return {&sc.drift.arrivals.level};
     if (p[2] == "volatility_per_year") return {&sc.drift.arrivals.volatility_per_year};
     if (p[2] == "trend_per_year") return {&sc.drift.arrivals.trend_per_year};
   }
   if (p.size() == 4 && p[0] == "drift" && p[1] == "transitions") {
     DriftGroup& group = element(sc.drift.transitions, p[2]);
+    if (p[3] == "level") return {&group.process.level};
     if (p[3] == "volatility_per_year") return {&group.process.volatility_per_year};
     if (p[3] == "trend_per_year") return {&group.process.trend_per_year};
   }
@@ -159,7 +161,7 @@ const RangeRule* range_rule(std::string_view path) {
   const bool drift_group = p.size() == 4 && p[0] == "drift" && p[1] == "transitions" && indexed(2);
   if (drift_arrivals || drift_group) {
     std::string_view key = p.back();
-    if (key == "volatility_per_year") return &kPositive;
+    if (key == "volatility_per_year" || key == "level") return &kPositive;
     if (key == "trend_per_year") return &kSigned;
   }
   return nullptr;

@@ -25,8 +25,8 @@ void DrawnReplications::run(uint64_t seed, uint64_t replication, ReplicationReco
     return;
   }
   Scenario drawn = sampler_ ? sampler_->draw(simulation_.scenario(), seed, replication) : simulation_.scenario();
-  // Drift after the parameters: a drift's volatility can itself carry a range.
-  DriftPaths paths = drift_ ? draw_drift(drawn, seed, replication) : DriftPaths{};
+  // Drift after the parameters: a drift's level and volatility can themselves carry ranges.
+  DriftPaths paths = drift_ ? draw_drift(drawn, seed, replication) : level_paths(drawn);
   Simulation(std::move(drawn), paths).run_replication(seed, replication, record, trace);
 }
 

@@ -62,6 +62,8 @@ double draw_scaled_time(const TimeDistribution& time, const std::vector<RateSegm
 
 }  // namespace
 
+Simulation::Simulation(Scenario scenario) : Simulation(scenario, level_paths(scenario)) {}
+
 Simulation::Simulation(Scenario scenario, const DriftPaths& drift)
     : scenario_(std::move(scenario)),
       layout_(OutputLayout::for_scenario(scenario_)),

@@ -242,10 +242,12 @@ struct NumberRange {
   std::string note;
 };
 
-// Rates that move over the horizon as real councils' do: a multiplicative random walk, month by month,
-// whose logarithm has standard deviation `volatility_per_year` after a year, around a trend that changes
-// the rate by `trend_per_year` a year (0.05: 5% a year, compounded continuously) (drift.hpp).
+// How rates move from what the scenario states for them (drift.hpp): `level` multiplies them from the start
+// (a rate estimated over past years may stand higher or lower today), then a trend changes them by
+// `trend_per_year` a year (0.05: 5% a year, compounded continuously), and a multiplicative random walk,
+// month by month, whose logarithm has standard deviation `volatility_per_year` after a year.
 struct DriftProcess {
+  double level = 1;
   double volatility_per_year = 0;
   double trend_per_year = 0;
 };

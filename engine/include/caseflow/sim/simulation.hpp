@@ -27,7 +27,9 @@ namespace caseflow {
 
 class Simulation {
  public:
-  explicit Simulation(Scenario scenario, const DriftPaths& drift = {});
+  // The scenario's rates at their levels (drift.hpp's level_paths), or following the drift paths given.
+  explicit Simulation(Scenario scenario);
+  Simulation(Scenario scenario, const DriftPaths& drift);
 
   const Scenario& scenario() const { return scenario_; }
   const OutputLayout& layout() const { return layout_; }
