@@ -129,6 +129,24 @@ TEST_F(CliHardening, EveryBadScenarioExitsTwoNamingTheFileAndTheExactPlace) {
   EXPECT_GE(places.size(), 35u) << "the cases should cover distinct places in a scenario";
 }
 
+// What is not a scenario file at all is named for what it is, promptly: a folder, a device that never ends
+// (read in chunks, up to the first NUL byte or the size limit, never whole).
+TEST_F(CliHardening, AFolderOrADeviceGivenAsAScenarioSaysWhatItIs) {
+  const std::string out = " --replications 3 --threads 1 --out " + (dir_ / "out").string();
+  Outcome folder = caseflow("run " + dir_.string() + out);
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_EQ(folder.err, "error: " + dir_.string() + ": is a folder, not a scenario file\n");
+  for (const std::string device : {"/dev/zero", "/dev/urandom"}) {
+    auto started = std::chrono::steady_clock::now();
+    Outcome outcome = caseflow("run " + device + out);
+    EXPECT_EQ(outcome.exit_code, 2) << device;
+    EXPECT_EQ(outcome.err.rfind("error: " + device + ": line ", 0), 0u) << outcome.err;
+    EXPECT_NE(outcome.err.find("contains a NUL byte, which JSON text cannot contain"), std::string::npos) << outcome.err;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10)) << device;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
 namespace {
 
 // A bad SSDA903 return: its folder under tests/data/bad_ssda903, the file at fault, the place, a part of the message.

@@ -4,9 +4,6 @@
 
 #include "caseflow/scenario/scenario_json.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "caseflow/base/json_reader.hpp"
@@ -19,14 +16,6 @@ using detail::JsonNode;
 
 namespace {
 
-json read_json_file(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw InputError(path.string(), "", "cannot open the scenario file");
-  std::ostringstream text;
-  text << file.rdbuf();
-  return detail::parse_json_text(text.str(), path.string());
-}
-
 // Scenario inheritance: {"base": "other.json", ...overrides}. The overrides are a JSON merge patch
 // (RFC 7386) on the base: objects merge key by key, anything else (arrays included) replaces, and null
 // deletes. Bases may have bases; the chain is followed to a depth of 16 (a loop is reported).
@@ -37,7 +26,7 @@ json resolve_base(json document, const std::filesystem::path& directory, const s
   if (depth >= 16) base_node.fail("more than 16 levels of \"base\": is there a loop?");
   std::error_code error;
   if (!std::filesystem::is_regular_file(base_path, error)) base_node.fail("cannot open the base scenario " + base_path.string());
-  json base = resolve_base(read_json_file(base_path), base_path.parent_path(), base_path.string(), depth + 1);
+  json base = resolve_base(detail::read_json_file(base_path, "scenario file"), base_path.parent_path(), base_path.string(), depth + 1);
   document.erase("base");
   base.merge_patch(document);
   return base;
@@ -56,7 +45,7 @@ Scenario scenario_from_text(const std::string& text, const std::string& source) 
 }
 
 Scenario load_scenario(const std::filesystem::path& path) {
-  return scenario_from_json(read_json_file(path), path.string(), path.parent_path());
+  return scenario_from_json(detail::read_json_file(path, "scenario file"), path.string(), path.parent_path());
 }
 
 }  // namespace caseflow
