@@ -12,6 +12,11 @@ namespace caseflow::detail {
 
 namespace {
 
+std::string recruitment_limit_message(const nlohmann::json& value) {
+  return "must be at most 100000 a year, got " + describe(value) +
+         " (with every add_capacity on the foster placements; England as a whole has some 40,000 fostering households)";
+}
+
 std::vector<Pipeline> parse_pipelines(const JsonNode& list, PipelineIndex& index) {
   list.expect_array();
   std::vector<Pipeline> pipelines;
@@ -91,8 +96,49 @@ void read_foster_placements(const JsonNode& root, Scenario& scenario, const IdTa
     if (std::find(pool.states.begin(), pool.states.end(), pool.overflow_state) != pool.states.end())
       node["overflow_state"].fail("the overflow state cannot itself need a foster placement");
     pool.free_at_start = static_cast<int>(node["free_at_start"].as_integer(0, kMaxCohortCount));
-    if (node.has("recruited_per_year")) pool.recruited_per_year = node["recruited_per_year"].as_non_negative();
+    if (node.has("recruited_per_year")) {
+      pool.recruited_per_year = node["recruited_per_year"].as_non_negative();
+      if (pool.recruited_per_year > kMaxRecruitedPerYear)
+        node["recruited_per_year"].fail(recruitment_limit_message(node["recruited_per_year"].value()));
+    }
     pool.note = node.note();
+  }
+}
+
+void check_capacity_totals(const JsonNode& root, const Scenario& scenario) {
+  if (!root.has("interventions")) return;
+  // Running totals in whole numbers, as the simulation adds them up in ints: each stage's monthly capacity,
+  // and the foster placements free and recruited a year.
+  std::vector<std::vector<long long>> stage_capacity;
+  for (const Pipeline& pipeline : scenario.pipelines) {
+    stage_capacity.emplace_back();
+    for (const PipelineStage& stage : pipeline.stages) stage_capacity.back().push_back(stage.capacity_per_month);
+  }
+  long long placements = scenario.foster_placements.free_at_start;
+  double recruited = scenario.foster_placements.recruited_per_year;
+  JsonNode interventions = root["interventions"];
+  for (size_t i = 0; i < scenario.interventions.size(); ++i) {
+    const Intervention& intervention = scenario.interventions[i];
+    if (intervention.kind != Intervention::Kind::add_capacity) continue;
+    JsonNode node = interventions[i];
+    if (!intervention.foster) {
+      const Pipeline& pipeline = scenario.pipelines[intervention.pipeline];
+      long long& capacity = stage_capacity[intervention.pipeline][intervention.stage];
+      capacity += std::max(0, intervention.extra_per_month);
+      if (capacity > kMaxCohortCount)
+        node["per_month"].fail("takes the capacity of \"" + pipeline.id + "/" + pipeline.stages[intervention.stage].id +
+                               "\" above " + std::to_string(kMaxCohortCount) +
+                               " a month (its capacity_per_month and every add_capacity on it added up), the most caseflow counts");
+      continue;
+    }
+    placements += intervention.extra_placements;
+    if (placements > kMaxCohortCount)
+      node["placements"].fail("takes the foster placements above " + std::to_string(kMaxCohortCount) +
+                              " (free_at_start and every add_capacity on them added up), the most caseflow counts");
+    recruited += intervention.extra_recruited_per_year;
+    if (recruited > kMaxRecruitedPerYear)
+      node["recruited_per_year"].fail("takes the foster placements recruited above 100000 a year (recruited_per_year and every "
+                                      "add_capacity on them added up; England as a whole has some 40,000 fostering households)");
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caseflow/base/financial_year.hpp"
 #include "scenario_parts.hpp"
 
 namespace caseflow::detail {
@@ -56,9 +57,8 @@ void parse_placements(const JsonNode& root, Scenario& scenario, const IdTable& i
     type.id = node["id"].as_id();
     if (std::find(names.begin(), names.end(), type.id) != names.end()) node["id"].fail("duplicate placement type \"" + type.id + "\"");
     type.label = node.has("label") ? node["label"].as_string() : "";
-    type.weekly_cost = node["weekly_cost"].as_non_negative();
-    if (node.has("inflation_per_year")) type.inflation_per_year = node["inflation_per_year"].as_number();
-    if (type.inflation_per_year <= -1) node["inflation_per_year"].fail("must be greater than -1");
+    type.weekly_cost = parse_money(node["weekly_cost"]);
+    if (node.has("inflation_per_year")) type.inflation_per_year = parse_inflation(node["inflation_per_year"]);
     type.note = node.note();
     names.push_back(type.id);
     scenario.placement_types.push_back(std::move(type));
@@ -103,6 +103,8 @@ void read_costs(const JsonNode& root, Scenario& scenario, const IdTable& ids) {
   if (node.has("inflation_from")) costs.inflation_from = parse_date(node["inflation_from"]);
   if (node.has("discount_rate_per_year")) {
     costs.discount_rate_per_year = node["discount_rate_per_year"].as_non_negative();
+    if (costs.discount_rate_per_year > kMaxRatePerYear)
+      node["discount_rate_per_year"].fail("must be at most 1 (100% a year), got " + describe(node["discount_rate_per_year"].value()));
   }
   if (node.has("discount_from")) costs.discount_from = parse_date(node["discount_from"]);
   if (node.has("allowances")) {
@@ -119,10 +121,10 @@ void read_costs(const JsonNode& root, Scenario& scenario, const IdTable& ids) {
         if (other.id == allowance.id) item["id"].fail("duplicate allowance \"" + allowance.id + "\"");
       allowance.label = item.has("label") ? item["label"].as_string() : "";
       allowance.exit = ids.resolve_exit(item["exit"]);
-      allowance.weekly_cost = item["weekly_cost"].as_non_negative();
+      allowance.weekly_cost = parse_money(item["weekly_cost"]);
       allowance.years = item["years"].as_non_negative();
       if (item.has("until_age_years")) allowance.until_age_years = item["until_age_years"].as_positive();
-      if (item.has("inflation_per_year")) allowance.inflation_per_year = item["inflation_per_year"].as_number();
+      if (item.has("inflation_per_year")) allowance.inflation_per_year = parse_inflation(item["inflation_per_year"]);
       allowance.note = item.note();
       costs.allowances.push_back(std::move(allowance));
     }
@@ -138,7 +140,11 @@ void read_costs(const JsonNode& root, Scenario& scenario, const IdTable& ids) {
       int first = 0, second = -1;
       if (label.size() == 7 && label[4] == '/' && std::sscanf(label.c_str(), "%4d/%2d", &first, &second) == 2 &&
           (first + 1) % 100 == second) {
-        costs.budgets.push_back({first, item["amount"].as_non_negative(), item.note()});
+        if (first < kFirstYear || first >= kLastYear)
+          item["financial_year"].fail("must be a financial year from " + financial_year_label(kFirstYear) + " to " +
+                                      financial_year_label(kLastYear - 1) + ", the years caseflow supports, got " +
+                                      describe(item["financial_year"].value()));
+        costs.budgets.push_back({first, parse_money(item["amount"]), item.note()});
       } else {
         item["financial_year"].fail("must be a financial year such as \"2021/22\", got " + describe(item["financial_year"].value()));
       }

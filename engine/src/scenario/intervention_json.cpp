@@ -108,7 +108,7 @@ Intervention parse_intervention(const JsonNode& node, const Scenario& scenario, 
     }
   }
   intervention.label = node.has("label") ? node["label"].as_string() : type;
-  if (node.has("annual_cost")) intervention.annual_cost = node["annual_cost"].as_non_negative();
+  if (node.has("annual_cost")) intervention.annual_cost = parse_money(node["annual_cost"]);
   return intervention;
 }
 

@@ -41,6 +41,7 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
   detail::read_placements(root, scenario, ids);
   detail::read_costs(root, scenario, ids);
   detail::read_interventions(root, scenario, ids, pipelines);
+  detail::check_capacity_totals(root, scenario);
   detail::read_comparators(root, scenario);
   return scenario;
 }

@@ -20,6 +20,9 @@ PipelineIndex read_pipelines(const JsonNode& root, Scenario& scenario);
 int resolve_pipeline(const PipelineIndex& pipelines, const JsonNode& node);
 int resolve_stage(const Pipeline& pipeline, const JsonNode& node);
 void read_foster_placements(const JsonNode& root, Scenario& scenario, const IdTable& ids);
+// After the interventions: capacities and the interventions that add to them, added up, stay within the
+// limits of the counts the simulation keeps (kMaxCohortCount, kMaxRecruitedPerYear).
+void check_capacity_totals(const JsonNode& root, const Scenario& scenario);
 
 // cost_json.cpp: what placements cost, and the settings of costing (inflation, discounting, allowances, budgets).
 void read_placements(const JsonNode& root, Scenario& scenario, const IdTable& ids);

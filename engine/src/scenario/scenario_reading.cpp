@@ -179,7 +179,26 @@ AgeDistribution parse_ages(const JsonNode& node, const Scenario& scenario) {
 Date parse_date(const JsonNode& node) {
   auto parsed = parse_iso_date(node.as_string());
   if (!parsed) node.fail("must be a date YYYY-MM-DD, got " + describe(node.value()));
+  const int year = static_cast<int>(std::chrono::year_month_day{*parsed}.year());
+  if (year < kFirstYear || year > kLastYear)
+    node.fail("must be a date from " + std::to_string(kFirstYear) + "-01-01 to " + std::to_string(kLastYear) +
+              "-12-31, the dates caseflow supports, got " + describe(node.value()));
   return *parsed;
+}
+
+double parse_money(const JsonNode& node) {
+  double amount = node.as_non_negative();
+  if (amount > kMaxMoney)
+    node.fail("must be at most 1000000000000 pounds (a million million, the most any amount may be), got " +
+              describe(node.value()));
+  return amount;
+}
+
+double parse_inflation(const JsonNode& node) {
+  double rate = node.as_number();
+  if (rate <= -1) node.fail("must be greater than -1");
+  if (rate > kMaxRatePerYear) node.fail("must be at most 1 (100% a year), got " + describe(node.value()));
+  return rate;
 }
 
 }  // namespace caseflow::detail
