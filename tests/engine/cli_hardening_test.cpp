@@ -81,6 +81,7 @@ class CliHardening : public ::testing::Test {
 
 struct ExpectedError {
   std::string file, place, fragment;
+  std::string named;  // the file the error names when it is not the one run (a base it inherits from), or ""
 };
 
 std::vector<ExpectedError> expected_errors(const fs::path& manifest) {
@@ -92,6 +93,7 @@ std::vector<ExpectedError> expected_errors(const fs::path& manifest) {
     std::getline(fields, e.file, '\t');
     std::getline(fields, e.place, '\t');
     std::getline(fields, e.fragment, '\t');
+    std::getline(fields, e.named, '\t');
     expected.push_back(e);
   }
   return expected;
@@ -100,7 +102,8 @@ std::vector<ExpectedError> expected_errors(const fs::path& manifest) {
 }  // namespace
 
 // tests/data/bad_scenarios/expected.tsv lists each file with the place the CLI must name (a JSON path, or a
-// line and column when the file is not JSON) and a part of the message.
+// line and column when the file is not JSON) and a part of the message; and, where a mistake is in a base
+// the file inherits from, that base, which the error must name instead of the file run.
 TEST_F(CliHardening, EveryBadScenarioExitsTwoNamingTheFileAndTheExactPlace) {
   const fs::path folder = source("tests/data/bad_scenarios");
   std::vector<ExpectedError> expected = expected_errors(folder / "expected.tsv");
@@ -119,7 +122,8 @@ TEST_F(CliHardening, EveryBadScenarioExitsTwoNamingTheFileAndTheExactPlace) {
     const fs::path out = dir_ / "out";
     Outcome outcome = caseflow("run " + path + " --replications 3 --threads 1 --out " + out.string());
     EXPECT_EQ(outcome.exit_code, 2) << outcome.err;
-    const std::string prefix = "error: " + path + ": " + e.place + ": ";
+    const std::string named = e.named.empty() ? path : (folder / e.named).string();
+    const std::string prefix = "error: " + named + ": " + e.place + ": ";
     EXPECT_EQ(outcome.err.rfind(prefix, 0), 0u) << "expected to start with \"" << prefix << "\", got " << outcome.err;
     EXPECT_NE(outcome.err.find(e.fragment), std::string::npos) << outcome.err;
     EXPECT_EQ(std::count(outcome.err.begin(), outcome.err.end(), '\n'), 1) << "one line: " << outcome.err;
@@ -127,6 +131,24 @@ TEST_F(CliHardening, EveryBadScenarioExitsTwoNamingTheFileAndTheExactPlace) {
     places.insert(e.place);
   }
   EXPECT_GE(places.size(), 35u) << "the cases should cover distinct places in a scenario";
+}
+
+// What is not a scenario file at all is named for what it is, promptly: a folder, a device that never ends
+// (read in chunks, up to the first NUL byte or the size limit, never whole).
+TEST_F(CliHardening, AFolderOrADeviceGivenAsAScenarioSaysWhatItIs) {
+  const std::string out = " --replications 3 --threads 1 --out " + (dir_ / "out").string();
+  Outcome folder = caseflow("run " + dir_.string() + out);
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_EQ(folder.err, "error: " + dir_.string() + ": is a folder, not a scenario file\n");
+  for (const std::string device : {"/dev/zero", "/dev/urandom"}) {
+    auto started = std::chrono::steady_clock::now();
+    Outcome outcome = caseflow("run " + device + out);
+    EXPECT_EQ(outcome.exit_code, 2) << device;
+    EXPECT_EQ(outcome.err.rfind("error: " + device + ": line ", 0), 0u) << outcome.err;
+    EXPECT_NE(outcome.err.find("contains a NUL byte, which JSON text cannot contain"), std::string::npos) << outcome.err;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10)) << device;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
 }
 
 namespace {

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/base/json_text.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/simulation.hpp"
 
@@ -84,25 +85,23 @@ void check_conservation(const OutputLayout& layout, const ReplicationRecord& rec
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   Scenario scenario;
+  const std::filesystem::path shipped = std::filesystem::path(CASEFLOW_SHIPPED_SCENARIOS).lexically_normal();
+  const std::filesystem::path directory = shipped / "strategies";
   try {
     // "base" names a file. Inheritance is fuzzed over the shipped scenarios only: the input is read as if
     // it were in scenarios/strategies/ (as the strategies are), and a base outside scenarios/ is not
     // followed, so the fuzzer never reads arbitrary files.
-    nlohmann::json document = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (document.is_object() && document.contains("base")) {
-      const std::filesystem::path shipped = std::filesystem::path(CASEFLOW_SHIPPED_SCENARIOS).lexically_normal();
-      const std::filesystem::path directory = shipped / "strategies";
-      if (document["base"].is_string()) {
-        std::string resolved = (directory / document["base"].get<std::string>()).lexically_normal().string();
-        if (resolved.rfind(shipped.string(), 0) != 0) return 0;
-      }
-      scenario = scenario_from_json(document, "fuzz.json", directory);
-    } else {
-      scenario = scenario_from_text(text, "fuzz.json");
+    // Parsed as scenario_from_text parses (with its limits on nesting, NUL bytes and repeated keys).
+    nlohmann::json document = detail::parse_json_text(text, "fuzz.json");
+    if (document.is_object() && document.contains("base") && document["base"].is_string()) {
+      std::string resolved = (directory / document["base"].get<std::string>()).lexically_normal().string();
+      if (resolved.rfind(shipped.string(), 0) != 0) return 0;
     }
+    scenario = scenario_from_json(document, "fuzz.json", directory);
   } catch (const InputError& error) {
-    // Every refusal names the document and a place in it.
-    if (error.source() != "fuzz.json" || error.place().empty() || error.message().empty())
+    // Every refusal names the document, or the shipped base that holds the value at fault, and a place in it.
+    const bool in_a_base = error.source().rfind(shipped.string(), 0) == 0;
+    if ((error.source() != "fuzz.json" && !in_a_base) || error.place().empty() || error.message().empty())
       finding("an InputError without a source, place or message");
     return 0;
   }

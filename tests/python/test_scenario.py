@@ -161,3 +161,53 @@ def test_a_missing_file_is_a_scenario_error(tmp_path):
     with pytest.raises(caseflow.ScenarioError, match="cannot open") as caught:
         caseflow.Scenario.load(tmp_path / "nowhere.json")
     assert caught.value.place == ""
+
+
+@pytest.mark.parametrize("value, words", [
+    (float("nan"), "must be a finite number, got NaN (not a number)"),
+    (float("inf"), "must be a finite number, got infinity"),
+    (np.float64("-inf"), "must be a finite number, got -infinity"),
+], ids=["nan", "inf", "numpy -inf"])
+def test_numbers_that_are_not_finite_are_named_as_such(example_dict, value, words):
+    example_dict["transitions"][SECTION20_TO_REUNIFICATION]["time"]["mean_days"] = value
+    with pytest.raises(caseflow.ScenarioError) as caught:
+        caseflow.Scenario.from_dict(example_dict)
+    assert (caught.value.place, caught.value.detail) == ("/transitions/6/time/mean_days", words)
+
+
+def test_a_file_nested_beyond_the_limit_is_an_error_not_a_crash(tmp_path):
+    # Once a segmentation fault: a scenario with "base" and 60,000 levels of nesting.
+    path = tmp_path / "deep.json"
+    levels = 60_000
+    path.write_text('{"base": "%s", "costs": %s1%s}' % (EXAMPLE, '{"a": ' * levels, "}" * levels))
+    with pytest.raises(caseflow.ScenarioError, match="nested more than 100 levels deep") as caught:
+        caseflow.Scenario.load(path)
+    assert (caught.value.source, caught.value.place) == (str(path), "line 1, column %d" % (len(str(EXAMPLE)) + 22 + 6 * 99 + 1))
+
+
+def test_a_key_given_twice_in_a_file_is_an_error_at_its_path(tmp_path):
+    path = tmp_path / "twice.json"
+    path.write_text('{"base": "%s",\n "name": "first",\n "name": "second"}' % EXAMPLE)
+    with pytest.raises(caseflow.ScenarioError, match=re.escape('duplicate key "name" (at line 3, column 2; first at line 2, column 2)')) as caught:
+        caseflow.Scenario.load(path)
+    assert (caught.value.source, caught.value.place) == (str(path), "/name")
+
+
+def test_a_bad_value_in_a_base_names_the_base(tmp_path, example_dict):
+    import json
+    example_dict["transitions"][SECTION20_TO_REUNIFICATION]["time"]["mean_days"] = -5
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps(example_dict))
+    (tmp_path / "strategy.json").write_text('{"base": "base.json", "name": "strategy"}')
+    for load in (lambda: caseflow.Scenario.load(tmp_path / "strategy.json"),
+                 lambda: caseflow.Scenario.from_dict({"base": "base.json", "name": "strategy"}, base_directory=tmp_path)):
+        with pytest.raises(caseflow.ScenarioError) as caught:
+            load()
+        assert (caught.value.source, caught.value.place, caught.value.detail) == \
+            (str(base), "/transitions/6/time/mean_days", "must be > 0, got -5")
+
+
+def test_a_folder_is_not_a_scenario_file(tmp_path):
+    with pytest.raises(caseflow.ScenarioError) as caught:
+        caseflow.Scenario.load(tmp_path)
+    assert (caught.value.source, caught.value.place, caught.value.detail) == (str(tmp_path), "", "is a folder, not a scenario file")

@@ -53,6 +53,10 @@ std::string describe(const nlohmann::json& value) {
   if (value.is_object()) return "an object";
   if (value.is_array()) return "an array";
   if (value.is_null()) return "null";
+  // nlohmann writes NaN and infinity as null, as JSON has no word for them; they reach the engine from
+  // Python (float("nan")) or from code, and the message must say what they are.
+  if (value.is_number_float() && !std::isfinite(value.get<double>()))
+    return std::isnan(value.get<double>()) ? "NaN (not a number)" : value.get<double>() > 0 ? "infinity" : "-infinity";
   std::string text = value.dump();
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return text;
@@ -132,6 +136,7 @@ double JsonNode::as_non_negative() const {
 }
 
 long long JsonNode::as_integer(long long min, long long max, const std::string& why) const {
+  if (value_.is_number_float() && !std::isfinite(value_.get<double>())) fail("must be a finite number, got " + describe(value_));
   if (!value_.is_number_integer() && !(value_.is_number_float() && std::floor(value_.get<double>()) == value_.get<double>()))
     fail("must be a whole number, got " + describe(value_));
   double number = value_.get<double>();

@@ -1,6 +1,6 @@
 #pragma once
 // The optional "uncertainty" object of a transition's time or an arrival stream, in scenario JSON
-// (private to scenario_json.cpp; the format is in docs/calibration.md):
+// (private to the scenario readers and writer; the format is in docs/calibration.md):
 //   exponential times and arrivals: {"events": n, "exposure_days": x}
 //   weibull times: {"log_shape_se": a, "log_scale_se": b, "correlation": r}
 

@@ -1,5 +1,5 @@
 #pragma once
-// Reading, validating and writing scenarios in the JSON format of DESIGN.md ("caseflow-scenario/1").
+// Reading, validating and writing scenarios in the JSON format of docs/scenario-format.md ("caseflow-scenario/1").
 // Every error is an InputError naming the file and the JSON path, and says what was expected.
 
 #include <filesystem>
