@@ -40,8 +40,6 @@ std::map<std::string, Row> table(const std::string& out) {
 
 class BenchCli : public CliScratch {
  protected:
-  std::string example() const { return std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/example-small.json"; }
-
   // Runs the command with a fresh empty working folder, and checks it is still empty afterwards.
   CliOutcome bench_in_empty_folder(const std::string& arguments) {
     const fs::path work = dir_ / "work";
