@@ -105,7 +105,7 @@ TEST_F(BenchCli, BadArgumentsExitTwoWithAMessage) {
       {example() + " --threads two", "--threads must be a whole number, got \"two\""},
       {example() + " --months 0", "--months must be between 1 and 1200, got 0"},
       {example() + " --out somewhere", "unknown option --out"},
-      {"", "usage: caseflow bench SCENARIO"},
+      {"", "SCENARIO is required; usage: caseflow bench [OPTIONS] SCENARIO"},
       {dir_.string() + "/no-such-scenario.json", "no-such-scenario.json: cannot open the scenario file"},
   };
   for (const Case& c : cases) {

@@ -198,9 +198,13 @@ TEST_F(CliHardening, MemoryLimitRefusesAndSaysHowToRaiseIt) {
   EXPECT_EQ(caseflow("run " + example() + " --replications 400 --threads 1 --max-memory-mb 100 --out " + out.string()).exit_code, 0);
   EXPECT_TRUE(fs::exists(out / "summary.csv"));
   EXPECT_EQ(caseflow("run " + example() + " --max-memory-mb 0").exit_code, 2);
-  Outcome empty_out = caseflow("run " + example() + " --out=");
+  Outcome empty_out = caseflow("run " + example() + " --out ''");
   EXPECT_EQ(empty_out.exit_code, 2);
   EXPECT_EQ(empty_out.err, "error: caseflow: --out needs a folder name\n");
+  // "--out=" with nothing after it: the value is missing (CLI11 would take the next word as the value).
+  Outcome no_out = caseflow("run " + example() + " --out=");
+  EXPECT_EQ(no_out.exit_code, 2);
+  EXPECT_EQ(no_out.err, "error: caseflow: --out needs a value\n");
   EXPECT_EQ(caseflow("run " + example() + " --max-memory-mb lots").exit_code, 2);
 }
 
