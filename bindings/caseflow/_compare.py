@@ -23,7 +23,8 @@ def compare(base, strategies, replications=1000, seed=1, threads=None, progress=
         base: a ``caseflow.Scenario``.
         strategies: a list of Scenarios, each named after its file (``sgo-push`` for
             ``Scenario.load(".../sgo-push.json")``, as the command line names it), or a dict ``{name: Scenario}``.
-            Each must have the base's states, start date and horizon.
+            Each must have the base's states, start date and horizon: checked before anything runs, a
+            mismatch raises ``caseflow.ScenarioError`` naming the strategy's file and the JSON path.
         replications, seed, threads: as for ``caseflow.run``.
         progress: False, True (a bar on sys.stderr) or a callable ``progress(completed, total)`` over all runs.
 
@@ -38,6 +39,10 @@ def compare(base, strategies, replications=1000, seed=1, threads=None, progress=
         progress = None
     elif progress is not None and not callable(progress):
         raise TypeError("progress must be True, False or a callable(completed, total)")
+    # Every strategy is checked against the base before anything runs, as the command line does.
+    base_file = base.source if base.source and base.source.endswith(".json") else ""
+    for name, strategy in named.items():
+        _core.check_strategy_matches_base(base._core, base_file, strategy._core, _strategy_file(name, strategy))
     scenarios = [base] + list(named.values())
     total = replications * len(scenarios)
     results = []
@@ -73,6 +78,12 @@ def _named_strategies(strategies):
         if not isinstance(strategy, Scenario):
             raise TypeError(f"strategy {name!r} must be a caseflow.Scenario, got {type(strategy).__name__}")
     return named
+
+
+def _strategy_file(name, scenario):
+    """What a mismatch names: the strategy's file, or its name when it was not read from one."""
+    source = scenario.source
+    return source if source and source.endswith(".json") else name
 
 
 def _strategy_id(scenario):

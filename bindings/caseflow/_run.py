@@ -35,9 +35,9 @@ def run(scenario, replications=1000, seed=1, threads=None, per_replication=False
     if not isinstance(scenario, Scenario):
         raise TypeError(f"caseflow.run needs a caseflow.Scenario (from Scenario.load or Scenario.from_dict), "
                         f"got {type(scenario).__name__}")
-    replications = _whole_number("replications", replications, 1, 10_000_000)
+    replications = _replications(replications)
     seed = _whole_number("seed", seed, 0, 2**64 - 1)
-    threads = 0 if threads is None else _whole_number("threads", threads, 1, 1024)
+    threads = 0 if threads is None else _threads(threads)
     if progress is True:
         progress = TextProgress()
     elif progress is False or progress is None:
@@ -47,6 +47,16 @@ def run(scenario, replications=1000, seed=1, threads=None, per_replication=False
     outcome = _core.run(scenario._core, replications, seed, threads, bool(per_replication), progress,
                         parameter_uncertainty=bool(parameter_uncertainty))
     return RunResult(scenario, outcome)
+
+
+def _replications(value, name="replications"):
+    """A number of replications within the engine's bounds, those of the command line's --replications."""
+    return _whole_number(name, value, _core.MIN_REPLICATIONS, _core.MAX_REPLICATIONS)
+
+
+def _threads(value, name="threads"):
+    """A number of threads within the engine's bounds (None, for all hardware threads, is the caller's)."""
+    return _whole_number(name, value, 1, _core.MAX_THREADS)
 
 
 def _whole_number(name, value, low, high):

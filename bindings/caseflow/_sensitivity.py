@@ -11,7 +11,7 @@ import pandas as pd
 
 from ._compare import Comparison
 from ._progress import TextProgress
-from ._run import _whole_number, run
+from ._run import _replications, run
 from ._scenario import Scenario
 
 # The kinds of parameter sensitivity(..., parameters="all") varies.
@@ -151,7 +151,7 @@ def sensitivity(scenario, parameters="all", change=0.1, dates=None, replications
         raise TypeError(f"sensitivity needs a caseflow.Scenario, got {type(scenario).__name__}")
     if not 0 < change < 1:
         raise ValueError(f"change must be between 0 and 1 (a relative change), got {change!r}")
-    replications = _whole_number("replications", replications, 1, 10_000_000)
+    replications = _replications(replications)
     if isinstance(parameters, str) and parameters == "all":
         listed = sensitivity_parameters(scenario)
         chosen = dict(zip(listed["path"], listed["label"]))

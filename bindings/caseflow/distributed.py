@@ -27,7 +27,7 @@ import numpy as np
 
 from . import _core
 from ._progress import TextProgress
-from ._run import RunResult, _whole_number
+from ._run import RunResult, _replications, _threads, _whole_number
 from ._scenario import Scenario
 
 __all__ = ["Chunk", "compare", "merge", "run_chunk", "run_many", "runs_as_completed"]
@@ -85,7 +85,7 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
     jobs = _checked_jobs(jobs)
     seed = _whole_number("seed", seed, 0, 2**64 - 1)
     retries = _whole_number("retries", retries, 0, 1000)
-    threads_per_chunk = _whole_number("threads_per_chunk", threads_per_chunk, 1, 1024)
+    threads_per_chunk = _threads(threads_per_chunk, "threads_per_chunk")
     report = _progress_callable(progress, "caseflow sweep")
     total = sum(replications for _, replications in jobs)
     started = time.perf_counter()
@@ -97,7 +97,7 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
             # About eight chunks per worker thread: enough to balance uneven jobs and to lose little when a
             # worker dies, few enough that the per-task overhead (milliseconds) does not matter.
             chunk_replications = max(1, math.ceil(total / (8 * cluster_threads)))
-        chunk_replications = _whole_number("chunk_replications", chunk_replications, 1, 10_000_000)
+        chunk_replications = _replications(chunk_replications, "chunk_replications")
         futures = {}
         pending = []
         for index, (scenario, replications) in enumerate(jobs):
@@ -188,7 +188,7 @@ def _checked_jobs(jobs):
             raise TypeError(f"a job is a (caseflow.Scenario, replications) pair, got {job!r}") from None
         if not isinstance(scenario, Scenario):
             raise TypeError(f"a job's scenario must be a caseflow.Scenario, got {type(scenario).__name__}")
-        checked.append((scenario, _whole_number("replications", replications, 1, 10_000_000)))
+        checked.append((scenario, _replications(replications)))
     if not checked:
         raise ValueError("no jobs to run")
     return checked

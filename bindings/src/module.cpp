@@ -21,6 +21,7 @@
 
 #include "caseflow/output/comparison_outputs.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/run_limits.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/sim/simulation.hpp"
 #include "caseflow/stats/comparison.hpp"
@@ -226,6 +227,10 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "caseflow's compiled core. Private: use the caseflow package.";
   m.attr("__version__") = CASEFLOW_VERSION;
   register_scenario_error();
+  // The engine's bounds on a run's size, which caseflow.run and the command line both check against.
+  m.attr("MIN_REPLICATIONS") = kMinReplications;
+  m.attr("MAX_REPLICATIONS") = kMaxReplications;
+  m.attr("MAX_THREADS") = kMaxThreads;
 
   py::class_<Scenario>(m, "Scenario")
       .def_static("load", [](const std::string& path) { return load_scenario(path); }, py::arg("path"))
@@ -356,6 +361,10 @@ PYBIND11_MODULE(_core, m) {
   m.def("concatenate", &concatenate, py::arg("scenario"), py::arg("chunks"), py::arg("keep_replications"),
         py::arg("threads"), py::arg("seconds"),
         "Consecutive chunks of one scenario and seed merged by the engine's concatenate_results, then finished.");
+  m.def("check_strategy_matches_base", &check_strategy_matches_base, py::arg("base"), py::arg("base_file"),
+        py::arg("strategy"), py::arg("strategy_file"),
+        "Raises ScenarioError, naming strategy_file and the JSON path, unless the strategy has the base's states, "
+        "start date and horizon: caseflow compare's check before it runs anything.");
   m.def("compare", &compare, py::arg("base_scenario"), py::arg("base"), py::arg("strategies"), py::arg("ids"),
         py::arg("names"), "The texts of caseflow compare's CSV files and table, by file stem.");
 }

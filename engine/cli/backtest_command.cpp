@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -12,34 +13,24 @@
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/ssda903/care_history.hpp"
 #include "progress_bar.hpp"
+#include "run_options.hpp"
 
 namespace caseflow::cli {
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: caseflow backtest --episodes FILE... --header FILE... [--uasc FILE...] [--mapping FILE] --as-of DATE\n"
-    "         [--months N] [--replications N] [--seed S] [--threads T] [--parameter-uncertainty]\n"
-    "         [--since DATE] [--hazard exponential|weibull] [--age-split auto|never] --out DIR";
-
-}  // namespace
-
-int backtest_command(const std::vector<std::string>& words) {
-  ListArguments lists = take_list_options(words, file_list_options());
-  std::set<std::string> options = calibration_value_options();
-  options.insert({"--months", "--replications", "--seed", "--threads"});
-  Arguments arguments(lists.rest, options, {"--parameter-uncertainty"});
-  if (!arguments.positional().empty()) throw usage_error(std::string("unexpected \"") + arguments.positional()[0] + "\"\n" + kUsage);
-  if (!arguments.has("--out")) throw usage_error(std::string("--out DIR is required\n") + kUsage);
-  Ssda903Files files = ssda903_files(lists);
+struct BacktestArguments {
+  CalibrationArguments calibration;
   BacktestOptions backtest;
-  backtest.calibration = calibration_options(arguments, files);
-  backtest.months = static_cast<int>(arguments.integer("--months", 12, 1, 1200));
-  backtest.run.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
-  backtest.run.seed = arguments.unsigned_integer("--seed", 1);
-  backtest.run.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
-  backtest.run.uncertainty = arguments.has("--parameter-uncertainty") ? Uncertainty::all : Uncertainty::chance;
-  Ssda903Mapping mapping = mapping_option(arguments);
+  bool parameter_uncertainty = false;
+};
+
+int backtest_returns(BacktestArguments& arguments) {
+  const Ssda903Files& files = arguments.calibration.files;
+  BacktestOptions& backtest = arguments.backtest;
+  backtest.calibration = calibration_options(arguments.calibration);
+  backtest.run.uncertainty = arguments.parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
+  Ssda903Mapping mapping = mapping_option(arguments.calibration);
 
   DataQualityReport report;
   Ssda903Data data = import_ssda903(files, report);
@@ -53,7 +44,7 @@ int backtest_command(const std::vector<std::string>& words) {
   std::ostringstream text;
   write_backtest_text(result, text);
 
-  std::string out = *arguments.value("--out");
+  const std::string& out = arguments.calibration.out;
   StagedOutput output(out);
   output.write("backtest.csv", [&](std::ostream& stream) { write_backtest_csv(result, stream); });
   output.write("backtest.txt", [&](std::ostream& stream) { stream << text.str(); });
@@ -64,8 +55,24 @@ int backtest_command(const std::vector<std::string>& words) {
   report.write_summary(std::cout);
   std::cout << '\n' << text.str();
   std::printf("\n%d replications%s; wrote %s/backtest.csv, backtest.txt, scenario.json, data-quality.csv\n",
-              backtest.run.replications, backtest.run.uncertainty != Uncertainty::chance ? " with parameter uncertainty" : "", out.c_str());
+              backtest.run.replications, arguments.parameter_uncertainty ? " with parameter uncertainty" : "", out.c_str());
   return 0;
+}
+
+}  // namespace
+
+Command add_backtest_command(CLI::App& program) {
+  auto arguments = std::make_shared<BacktestArguments>();
+  CLI::App* command =
+      program.add_subcommand("backtest", "fit up to a date, forecast the months after, compare with what happened");
+  add_calibration_options(*command, arguments->calibration, "DIR",
+                          "the folder to write backtest.csv, backtest.txt, scenario.json and data-quality.csv to");
+  BacktestOptions& backtest = arguments->backtest;
+  add_whole_number(*command, "--months", backtest.months, 1, kMaxHorizonMonths, "months to forecast after --as-of");
+  add_replication_options(*command, backtest.run.replications, backtest.run.seed, backtest.run.threads);
+  add_switch(*command, "--parameter-uncertainty", arguments->parameter_uncertainty,
+             "draw each replication's rates from the estimates' uncertainty");
+  return {command, [arguments] { return backtest_returns(*arguments); }};
 }
 
 }  // namespace caseflow::cli

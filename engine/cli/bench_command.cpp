@@ -2,19 +2,17 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
-#include "arguments.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/benchmark.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "run_guard.hpp"
+#include "run_options.hpp"
 
 namespace caseflow::cli {
 
 namespace {
-
-// The scenario format's own limit on horizon_months (docs/scenario-format.md).
-constexpr long long kMaxMonths = 1200;
 
 void print_row(const char* label, const std::string& single, const std::string& parallel) {
   std::printf("  %-22s %14s %14s\n", label, single.c_str(), parallel.c_str());
@@ -28,20 +26,17 @@ std::string format(const char* pattern, double value) {
 
 std::string whole(uint64_t value) { return std::to_string(value); }
 
-}  // namespace
-
-int bench_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--months", kMaxMemoryOption, kMaxChildrenOption},
-                      {});
-  if (arguments.positional().size() != 1) throw usage_error(std::string("usage: caseflow ") + kBenchUsage);
-  const std::string& scenario_path = arguments.positional()[0];
-
+struct BenchArguments {
+  std::string scenario_path;
   BenchmarkOptions options;
-  options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
-  options.seed = arguments.unsigned_integer("--seed", 1);
-  options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
-  if (arguments.has("--months")) options.horizon_months = static_cast<int>(arguments.integer("--months", 0, 1, kMaxMonths));
-  read_run_limits(arguments, options.limits);
+  int months = 0;
+  CLI::Option* months_option = nullptr;
+};
+
+int bench_scenario(BenchArguments& arguments) {
+  const std::string& scenario_path = arguments.scenario_path;
+  BenchmarkOptions& options = arguments.options;
+  if (arguments.months_option->count()) options.horizon_months = arguments.months;
 
   // The machine's load when the measurement starts: timings on a shared machine mean little without it.
   double load[1] = {-1};
@@ -74,6 +69,24 @@ int bench_command(const std::vector<std::string>& words) {
               "peak memory: the process's peak resident memory up to the end of that run (ru_maxrss).\n",
               many.threads);
   return 0;
+}
+
+}  // namespace
+
+Command add_bench_command(CLI::App& program) {
+  auto arguments = std::make_shared<BenchArguments>();
+  CLI::App* command = program.add_subcommand(
+      "bench", "time a scenario on 1 thread and on T (default all): events/s per core, replications/s, wall and CPU "
+               "time, peak memory, thread scaling; writes no files");
+  add_scenario(*command, "SCENARIO", arguments->scenario_path, "the scenario file (JSON)");
+  add_replication_options(*command, arguments->options.replications, arguments->options.seed, arguments->options.threads);
+  arguments->months_option =
+      add_whole_number(*command, "--months", arguments->months, 1, kMaxHorizonMonths,
+                       "forecast this many months instead of the scenario's horizon")
+          ->type_name("M")
+          ->default_str("");
+  add_limit_options(*command, arguments->options.limits);
+  return {command, [arguments] { return bench_scenario(*arguments); }};
 }
 
 }  // namespace caseflow::cli

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -11,17 +12,13 @@
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/ssda903/care_history.hpp"
+#include "run_options.hpp"
 
 namespace caseflow::cli {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr const char* kUsage =
-    "usage: caseflow calibrate --episodes FILE... --header FILE... [--uasc FILE...] [--mapping FILE] --as-of DATE\n"
-    "         -o SCENARIO.json [--quality-report FILE] [--since DATE] [--horizon-months N]\n"
-    "         [--hazard exponential|weibull] [--age-split auto|never]";
 
 // "out/scenario.json" -> "out/scenario.data-quality.csv": the report sits next to the scenario.
 fs::path default_report_path(const fs::path& scenario) {
@@ -30,19 +27,18 @@ fs::path default_report_path(const fs::path& scenario) {
   return report.string() + ".data-quality.csv";
 }
 
-}  // namespace
+struct CalibrateArguments {
+  CalibrationArguments calibration;
+  std::string quality_report;
+  CLI::Option* quality_report_option = nullptr;
+  int horizon_months = CalibrationOptions{}.horizon_months;
+};
 
-int calibrate_command(const std::vector<std::string>& words) {
-  ListArguments lists = take_list_options(words, file_list_options());
-  std::set<std::string> options = calibration_value_options();
-  options.insert({"--quality-report", "--horizon-months"});
-  Arguments arguments(lists.rest, options, {});
-  if (!arguments.positional().empty()) throw usage_error(std::string("unexpected \"") + arguments.positional()[0] + "\"\n" + kUsage);
-  if (!arguments.has("--out")) throw usage_error(std::string("-o SCENARIO.json is required\n") + kUsage);
-  Ssda903Files files = ssda903_files(lists);
-  CalibrationOptions calibration = calibration_options(arguments, files);
-  calibration.horizon_months = static_cast<int>(arguments.integer("--horizon-months", 36, 1, 1200));
-  Ssda903Mapping mapping = mapping_option(arguments);
+int calibrate_scenario(CalibrateArguments& arguments) {
+  const Ssda903Files& files = arguments.calibration.files;
+  CalibrationOptions calibration = calibration_options(arguments.calibration);
+  calibration.horizon_months = arguments.horizon_months;
+  Ssda903Mapping mapping = mapping_option(arguments.calibration);
 
   DataQualityReport report;
   Ssda903Data data = import_ssda903(files, report);
@@ -56,8 +52,9 @@ int calibrate_command(const std::vector<std::string>& words) {
     throw std::logic_error(std::string("the calibrated scenario does not validate: ") + error.what());
   }
 
-  fs::path scenario_path = *arguments.value("--out");
-  fs::path report_path = arguments.has("--quality-report") ? fs::path(*arguments.value("--quality-report")) : default_report_path(scenario_path);
+  fs::path scenario_path = arguments.calibration.out;
+  fs::path report_path =
+      arguments.quality_report_option->count() ? fs::path(arguments.quality_report) : default_report_path(scenario_path);
   fs::path scenario_folder = scenario_path.parent_path().empty() ? fs::path(".") : scenario_path.parent_path();
   fs::path report_folder = report_path.parent_path().empty() ? fs::path(".") : report_path.parent_path();
   StagedOutput scenario_output(scenario_folder);
@@ -75,6 +72,20 @@ int calibrate_command(const std::vector<std::string>& words) {
   std::printf("estimated %zu transitions and %zu arrival streams\n", result.transitions.size(), result.arrivals.size());
   std::printf("wrote %s and %s\n", scenario_path.string().c_str(), report_path.string().c_str());
   return 0;
+}
+
+}  // namespace
+
+Command add_calibrate_command(CLI::App& program) {
+  auto arguments = std::make_shared<CalibrateArguments>();
+  CLI::App* command = program.add_subcommand("calibrate", "estimate a scenario from SSDA903 returns (docs/calibration.md)");
+  add_calibration_options(*command, arguments->calibration, "SCENARIO.json", "where to write the scenario");
+  arguments->quality_report_option =
+      add_text(*command, "--quality-report", arguments->quality_report, "FILE",
+               "where to write the data-quality report (default: beside the scenario, NAME.data-quality.csv)");
+  add_whole_number(*command, "--horizon-months", arguments->horizon_months, 1, kMaxHorizonMonths,
+                   "the scenario's horizon in months");
+  return {command, [arguments] { return calibrate_scenario(*arguments); }};
 }
 
 }  // namespace caseflow::cli

@@ -4,48 +4,47 @@
 
 namespace caseflow::cli {
 
-const std::set<std::string>& file_list_options() {
-  static const std::set<std::string> names{"--episodes", "--header", "--uasc"};
-  return names;
-}
+namespace {
 
-std::set<std::string> calibration_value_options() {
-  return {"--mapping", "--as-of", "--since", "--hazard", "--age-split", "--out"};
-}
-
-Ssda903Files ssda903_files(const ListArguments& lists) {
-  Ssda903Files files{lists.list("--episodes"), lists.list("--header"), lists.list("--uasc")};
-  if (files.episodes.empty()) throw usage_error("--episodes FILE... is required");
-  if (files.headers.empty()) throw usage_error("--header FILE... is required (it holds the dates of birth)");
-  return files;
-}
-
-Ssda903Mapping mapping_option(const Arguments& arguments) {
-  auto path = arguments.value("--mapping");
-  return path ? load_mapping(*path) : default_mapping();
-}
-
-Date date_option(const Arguments& arguments, const std::string& name) {
-  auto text = arguments.value(name);
-  if (!text) throw usage_error(name + " DATE is required");
-  auto date = parse_ssda903_date(*text);
-  if (!date) throw usage_error(name + " must be a date YYYY-MM-DD (or dd/mm/yyyy), got \"" + *text + "\"");
+// A date option in ISO (YYYY-MM-DD) or SSDA903 (dd/mm/yyyy) form.
+Date parse_date_option(const std::string& name, const std::string& text) {
+  auto date = parse_ssda903_date(text);
+  if (!date) throw usage_error(name + " must be a date YYYY-MM-DD (or dd/mm/yyyy), got \"" + text + "\"");
   return *date;
 }
 
-CalibrationOptions calibration_options(const Arguments& arguments, const Ssda903Files& files) {
+}  // namespace
+
+void add_calibration_options(CLI::App& command, CalibrationArguments& arguments, const std::string& out_value_name,
+                             const std::string& out_help) {
+  add_files(command, "--episodes", arguments.files.episodes, "SSDA903 episodes files, typically one per collection year")
+      ->required();
+  add_files(command, "--header", arguments.files.headers, "SSDA903 header files: they hold the dates of birth")->required();
+  add_files(command, "--uasc", arguments.files.uasc, "SSDA903 UASC files");
+  arguments.mapping_option = add_text(command, "--mapping", arguments.mapping_path, "FILE",
+                                      "how SSDA903 codes map to states (default: data/ssda903-mapping.json, built in)");
+  add_text(command, "--as-of", arguments.as_of, "DATE",
+           "the scenario's start date, YYYY-MM-DD or dd/mm/yyyy: the children in care then are the initial population")
+      ->required();
+  add_text(command, "-o,--out", arguments.out, out_value_name, out_help)->required();
+  arguments.since_option = add_text(command, "--since", arguments.since, "DATE",
+                                    "start of the data window (default: 1 April of the earliest collection year)");
+  add_choice(command, "--hazard", arguments.hazard, {"exponential", "weibull"}, "the form of the times between moves");
+  add_choice(command, "--age-split", arguments.age_split, {"auto", "never"},
+             "split a transition by age band where the data say its rate differs");
+}
+
+Ssda903Mapping mapping_option(const CalibrationArguments& arguments) {
+  return arguments.mapping_option->count() ? load_mapping(arguments.mapping_path) : default_mapping();
+}
+
+CalibrationOptions calibration_options(const CalibrationArguments& arguments) {
   CalibrationOptions options;
-  options.as_of = date_option(arguments, "--as-of");
-  if (arguments.has("--since")) options.window_start = date_option(arguments, "--since");
-  std::string hazard = arguments.value("--hazard").value_or("exponential");
-  if (hazard == "exponential") options.hazard = CalibrationOptions::Hazard::exponential;
-  else if (hazard == "weibull") options.hazard = CalibrationOptions::Hazard::weibull;
-  else throw usage_error("--hazard must be exponential or weibull, got \"" + hazard + "\"");
-  std::string split = arguments.value("--age-split").value_or("auto");
-  if (split == "auto") options.age_split = CalibrationOptions::AgeSplit::automatic;
-  else if (split == "never") options.age_split = CalibrationOptions::AgeSplit::never;
-  else throw usage_error("--age-split must be auto or never, got \"" + split + "\"");
-  for (const auto& name : files.episodes) options.source += (options.source.empty() ? "" : ", ") + name;
+  options.as_of = parse_date_option("--as-of", arguments.as_of);
+  if (arguments.since_option->count()) options.window_start = parse_date_option("--since", arguments.since);
+  options.hazard = arguments.hazard == "weibull" ? CalibrationOptions::Hazard::weibull : CalibrationOptions::Hazard::exponential;
+  options.age_split = arguments.age_split == "never" ? CalibrationOptions::AgeSplit::never : CalibrationOptions::AgeSplit::automatic;
+  for (const auto& name : arguments.files.episodes) options.source += (options.source.empty() ? "" : ", ") + name;
   return options;
 }
 

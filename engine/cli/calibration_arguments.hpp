@@ -1,26 +1,34 @@
 #pragma once
-// What calibrate and backtest share on the command line: the SSDA903 files, the mapping, and the
-// calibration options (--as-of, --since, --hazard, --age-split).
+// What calibrate and backtest share on the command line: the SSDA903 files, the mapping, the calibration
+// options (--as-of, --since, --hazard, --age-split) and where to write (-o/--out).
 
-#include <set>
 #include <string>
 
-#include "arguments.hpp"
 #include "caseflow/calibration/calibration.hpp"
 #include "caseflow/ssda903/ssda903_import.hpp"
 #include "caseflow/ssda903/ssda903_mapping.hpp"
-#include "list_arguments.hpp"
+#include "command_line.hpp"
 
 namespace caseflow::cli {
 
-// The list options (files) and the value options calibrate and backtest both take.
-const std::set<std::string>& file_list_options();
-std::set<std::string> calibration_value_options();
+struct CalibrationArguments {
+  Ssda903Files files;
+  std::string mapping_path;
+  CLI::Option* mapping_option = nullptr;
+  std::string as_of;
+  std::string since;
+  CLI::Option* since_option = nullptr;
+  std::string hazard = "exponential";
+  std::string age_split = "auto";
+  std::string out;
+};
 
-Ssda903Files ssda903_files(const ListArguments& lists);
-Ssda903Mapping mapping_option(const Arguments& arguments);
-CalibrationOptions calibration_options(const Arguments& arguments, const Ssda903Files& files);
-// A date option in ISO (YYYY-MM-DD) or SSDA903 (dd/mm/yyyy) form.
-Date date_option(const Arguments& arguments, const std::string& name);
+// Declares the shared options on `command`; `out_value_name` and `out_help` say what -o/--out names there.
+void add_calibration_options(CLI::App& command, CalibrationArguments& arguments, const std::string& out_value_name,
+                             const std::string& out_help);
+
+// The mapping given by --mapping, or the default one.
+Ssda903Mapping mapping_option(const CalibrationArguments& arguments);
+CalibrationOptions calibration_options(const CalibrationArguments& arguments);
 
 }  // namespace caseflow::cli

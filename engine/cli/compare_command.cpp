@@ -3,18 +3,20 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
-#include "arguments.hpp"
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/output/comparison_outputs.hpp"
 #include "caseflow/output/run_outputs.hpp"
 #include "caseflow/report/report_comparison.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/stats/comparison.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"
 #include "run_guard.hpp"
+#include "run_options.hpp"
 
 namespace caseflow::cli {
 
@@ -22,25 +24,24 @@ namespace {
 
 std::string stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
-}  // namespace
-
-int compare_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report", kMaxMemoryOption, kMaxChildrenOption},
-                      {});
-  if (arguments.positional().size() < 2)
-    throw usage_error("usage: caseflow compare BASE STRATEGY... [--replications N] [--seed S] [--threads T] [--out DIR]"
-                      " [--report FILE.html] [--max-memory-mb MB] [--max-children N]");
+struct CompareArguments {
+  std::string base_path;
+  std::vector<std::string> strategy_paths;
   RunOptions options;
-  options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
-  options.seed = arguments.unsigned_integer("--seed", 1);
-  options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
-  const auto& paths = arguments.positional();
-  std::string out = arguments.value("--out").value_or("compare-" + stem(paths[0]));
+  std::string out;
+  CLI::Option* out_option = nullptr;
+  std::string report_path;
+  CLI::Option* report_option = nullptr;
+};
+
+int compare_scenarios(CompareArguments& arguments) {
+  RunOptions& options = arguments.options;
+  std::vector<std::string> paths{arguments.base_path};
+  paths.insert(paths.end(), arguments.strategy_paths.begin(), arguments.strategy_paths.end());
+  std::string out = arguments.out_option->count() ? arguments.out : "compare-" + stem(paths[0]);
   std::optional<ReportFile> report;
-  if (auto report_path = arguments.value("--report")) report.emplace(*report_path, "--report");
+  if (arguments.report_option->count()) report.emplace(arguments.report_path, "--report");
   if (out.empty()) throw usage_error("--out needs a folder name");
-  // Each run is checked against the limits on its own (the results of every scenario are kept until the end).
-  read_run_limits(arguments, options.limits);
   // Ctrl-C and SIGTERM stop the runs between replications; nothing is written.
   Interruption interruption;
   options.cancel = interruption.flag();
@@ -49,14 +50,8 @@ int compare_command(const std::vector<std::string>& words) {
   std::vector<Simulation> simulations;
   for (const auto& path : paths) simulations.emplace_back(load_scenario(path));
   const Scenario& base = simulations[0].scenario();
-  for (size_t i = 1; i < simulations.size(); ++i) {
-    const Scenario& strategy = simulations[i].scenario();
-    if (simulations[i].layout().stock_columns != simulations[0].layout().stock_columns)
-      throw InputError(paths[i], "/states", "a strategy must have the same states, in the same order, as its base " + paths[0]);
-    if (strategy.start_date != base.start_date) throw InputError(paths[i], "/start_date", "must equal the base's start date");
-    if (strategy.horizon_months != base.horizon_months)
-      throw InputError(paths[i], "/horizon_months", "must equal the base's horizon");
-  }
+  for (size_t i = 1; i < simulations.size(); ++i)
+    check_strategy_matches_base(base, paths[0], simulations[i].scenario(), paths[i]);
 
   std::vector<RunResults> results;
   try {
@@ -105,6 +100,27 @@ int compare_command(const std::vector<std::string>& words) {
   std::cout << "\nwrote " << out << "/comparison_*.csv and the summary.csv of each scenario\n";
   if (report) std::cout << "wrote " << report->path() << "\n";
   return 0;
+}
+
+}  // namespace
+
+Command add_compare_command(CLI::App& program) {
+  auto arguments = std::make_shared<CompareArguments>();
+  CLI::App* command = program.add_subcommand(
+      "compare", "run a base and strategies with common random numbers; writes DIR/comparison_*.csv");
+  add_scenario(*command, "BASE", arguments->base_path, "the base scenario file (JSON)");
+  command->add_option("STRATEGY", arguments->strategy_paths, "one or more strategies: scenario files with the base's "
+                                                              "states, start date and horizon")
+      ->type_name("")
+      ->required();
+  add_replication_options(*command, arguments->options.replications, arguments->options.seed, arguments->options.threads);
+  arguments->out_option = add_text(*command, "-o,--out", arguments->out, "DIR",
+                                   "the folder to write to; by default compare-BASE (the base file's name)");
+  arguments->report_option = add_text(*command, "--report", arguments->report_path, "FILE.html",
+                                      "also write the comparison's report, one HTML file");
+  // Each run is checked against the limits on its own (the results of every scenario are kept until the end).
+  add_limit_options(*command, arguments->options.limits);
+  return {command, [arguments] { return compare_scenarios(*arguments); }};
 }
 
 }  // namespace caseflow::cli

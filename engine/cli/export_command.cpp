@@ -1,8 +1,8 @@
 #include "export_command.hpp"
 
 #include <cstdio>
+#include <memory>
 
-#include "arguments.hpp"
 #include "caseflow/scenario/parameter_uncertainty.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
@@ -11,29 +11,49 @@
 
 namespace caseflow::cli {
 
-int export_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--out", "--seed", "--replication", "--mapping"}, {"--parameter-uncertainty"});
-  if (arguments.positional().size() != 1 || !arguments.has("--out"))
-    throw usage_error(
-        "usage: caseflow export-903 SCENARIO --out DIR [--seed S] [--replication R] [--mapping FILE] [--parameter-uncertainty]");
-  uint64_t seed = arguments.unsigned_integer("--seed", 1);
-  uint64_t replication = arguments.unsigned_integer("--replication", 0);
-  auto mapping_path = arguments.value("--mapping");
-  Ssda903Mapping mapping = mapping_path ? load_mapping(*mapping_path) : default_mapping();
-  Simulation simulation(load_scenario(arguments.positional()[0]));
+namespace {
+
+struct ExportArguments {
+  std::string scenario_path;
+  std::string out;
+  uint64_t seed = 1;
+  uint64_t replication = 0;
+  std::string mapping_path;
+  CLI::Option* mapping_option = nullptr;
+  bool parameter_uncertainty = false;
+};
+
+int export_replication(const ExportArguments& arguments) {
+  Ssda903Mapping mapping = arguments.mapping_option->count() ? load_mapping(arguments.mapping_path) : default_mapping();
+  Simulation simulation(load_scenario(arguments.scenario_path));
 
   ReplicationRecord record;
   ChildTrace trace;
-  if (arguments.has("--parameter-uncertainty"))
-    DrawnReplications(simulation, Uncertainty::all).run(seed, replication, record, &trace);
+  if (arguments.parameter_uncertainty)
+    DrawnReplications(simulation, Uncertainty::all).run(arguments.seed, arguments.replication, record, &trace);
   else
-    simulation.run_replication(seed, replication, record, &trace);
+    simulation.run_replication(arguments.seed, arguments.replication, record, &trace);
   Ssda903Texts texts = export_ssda903(simulation.scenario(), trace, mapping);
-  std::string out = *arguments.value("--out");
-  write_csv_texts(texts, out);
+  write_csv_texts(texts, arguments.out);
   std::printf("%zu simulated children, %zu collection years written to %s (episodes_YYYY.csv, header_YYYY.csv, uasc_YYYY.csv)\n",
-              trace.birth_days.size(), texts.episodes.size(), out.c_str());
+              trace.birth_days.size(), texts.episodes.size(), arguments.out.c_str());
   return 0;
+}
+
+}  // namespace
+
+Command add_export_command(CLI::App& program) {
+  auto arguments = std::make_shared<ExportArguments>();
+  CLI::App* command = program.add_subcommand("export-903", "write one simulated replication as SSDA903 files");
+  add_scenario(*command, "SCENARIO", arguments->scenario_path, "the scenario file (JSON)");
+  add_text(*command, "-o,--out", arguments->out, "DIR", "the folder to write the SSDA903 files to")->required();
+  add_unsigned(*command, "--seed", arguments->seed, "S", "random seed");
+  add_unsigned(*command, "--replication", arguments->replication, "R", "which replication of that seed to write");
+  arguments->mapping_option = add_text(*command, "--mapping", arguments->mapping_path, "FILE",
+                                       "how states map to SSDA903 codes (default: data/ssda903-mapping.json, built in)");
+  add_switch(*command, "--parameter-uncertainty", arguments->parameter_uncertainty,
+             "draw the replication's rates from the uncertainty the scenario gives them");
+  return {command, [arguments] { return export_replication(*arguments); }};
 }
 
 }  // namespace caseflow::cli

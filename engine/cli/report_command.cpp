@@ -1,8 +1,8 @@
 #include "report_command.hpp"
 
 #include <cstdio>
+#include <memory>
 
-#include "arguments.hpp"
 #include "caseflow/report/report_run.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
@@ -10,33 +10,27 @@
 #include "progress_bar.hpp"
 #include "report_file.hpp"
 #include "run_guard.hpp"
+#include "run_options.hpp"
 
 namespace caseflow::cli {
 
-int report_command(const std::vector<std::string>& words) {
-  constexpr const char* kUsage =
-      "usage: caseflow report SCENARIO [--replications N] [--seed S] [--threads T] -o FILE.html "
-      "[--max-memory-mb MB] [--max-children N]";
-  // "-o FILE" is the short form of "--output FILE".
-  std::vector<std::string> expanded;
-  for (const auto& word : words) expanded.push_back(word == "-o" ? "--output" : word);
-  Arguments arguments(expanded, {"--replications", "--seed", "--threads", "--output", kMaxMemoryOption, kMaxChildrenOption}, {});
-  if (arguments.positional().size() != 1) throw usage_error(kUsage);
-  auto output = arguments.value("--output");
-  if (!output) throw usage_error(std::string("-o FILE.html is required: where to write the report\n") + kUsage);
-  const std::string& scenario_path = arguments.positional()[0];
+namespace {
 
+struct ReportArguments {
+  std::string scenario_path;
   RunOptions options;
-  options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
-  options.seed = arguments.unsigned_integer("--seed", 1);
-  options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
-  read_run_limits(arguments, options.limits);
+  std::string output;
+};
+
+int report_scenario(ReportArguments& arguments) {
+  const std::string& scenario_path = arguments.scenario_path;
+  RunOptions& options = arguments.options;
   // Ctrl-C and SIGTERM stop the run between replications; nothing is written.
   Interruption interruption;
   options.cancel = interruption.flag();
 
   Simulation simulation(load_scenario(scenario_path));
-  ReportFile report(*output, "-o");
+  ReportFile report(arguments.output, "--out");
   RunResults results;
   try {
     ProgressBar progress("caseflow report");
@@ -57,6 +51,20 @@ int report_command(const std::vector<std::string>& words) {
   std::printf("%s: %d replications, %d months\nwrote %s\n", simulation.scenario().name.c_str(), options.replications,
               simulation.scenario().horizon_months, report.path().c_str());
   return 0;
+}
+
+}  // namespace
+
+Command add_report_command(CLI::App& program) {
+  auto arguments = std::make_shared<ReportArguments>();
+  CLI::App* command = program.add_subcommand(
+      "report", "simulate a scenario and write its report, one HTML file to open in a browser or print");
+  add_scenario(*command, "SCENARIO", arguments->scenario_path, "the scenario file (JSON)");
+  // --output: the long form this option had before it was --out.
+  add_text(*command, "-o,--out,--output", arguments->output, "FILE.html", "where to write the report")->required();
+  add_replication_options(*command, arguments->options.replications, arguments->options.seed, arguments->options.threads);
+  add_limit_options(*command, arguments->options.limits);
+  return {command, [arguments] { return report_scenario(*arguments); }};
 }
 
 }  // namespace caseflow::cli

@@ -1,10 +1,10 @@
 #pragma once
-#include <string>
-#include <vector>
+#include "command_line.hpp"
 
 namespace caseflow::cli {
 
-// `caseflow report SCENARIO [--replications N] [--seed S] [--threads T] -o FILE.html`
-int report_command(const std::vector<std::string>& words);
+// `caseflow report SCENARIO -o|--out FILE.html [--replications N] [--seed S] [--threads T] [--max-memory-mb MB]
+//   [--max-children N]`: simulates a scenario and writes its report, one HTML file.
+Command add_report_command(CLI::App& program);
 
 }  // namespace caseflow::cli

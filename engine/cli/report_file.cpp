@@ -1,6 +1,6 @@
 #include "report_file.hpp"
 
-#include "arguments.hpp"
+#include "command_line.hpp"
 
 namespace caseflow::cli {
 

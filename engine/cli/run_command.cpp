@@ -3,9 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 
-#include "arguments.hpp"
 #include "caseflow/base/input_error.hpp"
 #include "caseflow/output/run_outputs.hpp"
 #include "caseflow/report/report_run.hpp"
@@ -16,6 +16,7 @@
 #include "progress_bar.hpp"
 #include "report_file.hpp"
 #include "run_guard.hpp"
+#include "run_options.hpp"
 
 namespace caseflow::cli {
 
@@ -30,34 +31,34 @@ std::string fresh_output_folder(const std::string& scenario_path) {
   return candidate;
 }
 
-}  // namespace
-
-int run_command(const std::vector<std::string>& words) {
-  Arguments arguments(words, {"--replications", "--seed", "--threads", "--out", "--report", kMaxMemoryOption,
-                              kMaxChildrenOption},
-                      {"--per-replication", "--parameter-uncertainty"});
-  if (arguments.positional().size() != 1) throw usage_error(std::string("usage: caseflow ") + kRunUsage);
-  const std::string& scenario_path = arguments.positional()[0];
-
+struct RunArguments {
+  std::string scenario_path;
   RunOptions options;
-  options.replications = static_cast<int>(arguments.integer("--replications", 1000, 1, 10'000'000));
-  options.seed = arguments.unsigned_integer("--seed", 1);
-  options.threads = static_cast<int>(arguments.integer("--threads", 0, 0, 1024));
-  read_run_limits(arguments, options.limits);
-  options.uncertainty = arguments.has("--parameter-uncertainty") ? Uncertainty::all : Uncertainty::chance;
-  std::string out = arguments.value("--out").value_or(fresh_output_folder(scenario_path));
+  std::string out;
+  CLI::Option* out_option = nullptr;
+  std::string report_path;
+  CLI::Option* report_option = nullptr;
+  bool per_replication = false;
+  bool parameter_uncertainty = false;
+};
+
+int run_scenario(RunArguments& arguments) {
+  const std::string& scenario_path = arguments.scenario_path;
+  RunOptions& options = arguments.options;
+  std::string out = arguments.out_option->count() ? arguments.out : fresh_output_folder(scenario_path);
   if (out.empty()) throw usage_error("--out needs a folder name");
 
   // From here on Ctrl-C and SIGTERM stop the run cleanly instead of killing it half-way.
   Interruption interruption;
   options.cancel = interruption.flag();
 
+  options.uncertainty = arguments.parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
   Simulation simulation(load_scenario(scenario_path));
-  if (options.uncertainty != Uncertainty::chance && !has_parameter_uncertainty(simulation.scenario()))
+  if (arguments.parameter_uncertainty && !has_parameter_uncertainty(simulation.scenario()))
     std::fprintf(stderr, "warning: %s gives no parameter an \"uncertainty\"; --parameter-uncertainty changes nothing\n",
                  scenario_path.c_str());
   std::optional<ReportFile> report;
-  if (auto report_path = arguments.value("--report")) report.emplace(*report_path, "--report");
+  if (arguments.report_option->count()) report.emplace(arguments.report_path, "--report");
   auto started = std::chrono::steady_clock::now();
   RunResults results;
   double seconds = 0;
@@ -70,7 +71,7 @@ int run_command(const std::vector<std::string>& words) {
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     // The report is staged before the CSV files are committed and committed after them: all or nothing.
     if (report) report->stage(render_run_report(simulation.scenario(), results, {scenario_path}));
-    write_run_outputs(results, out, arguments.has("--per-replication"), simulation.scenario().costs.budgets,
+    write_run_outputs(results, out, arguments.per_replication, simulation.scenario().costs.budgets,
                       interruption.flag());
     if (report) report->commit();
   } catch (const RunCancelled&) {
@@ -86,9 +87,30 @@ int run_command(const std::vector<std::string>& words) {
               seconds > 0 ? static_cast<double>(results.events) / seconds : 0.0,
               std::min(resolve_thread_count(options.threads), options.replications));
   std::printf("wrote %s/summary.csv and %s/flows_summary.csv%s\n", out.c_str(), out.c_str(),
-              arguments.has("--per-replication") ? " (and stocks.csv, flows.csv)" : "");
+              arguments.per_replication ? " (and stocks.csv, flows.csv)" : "");
   if (report) std::printf("wrote %s\n", report->path().c_str());
   return 0;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& program) {
+  auto arguments = std::make_shared<RunArguments>();
+  CLI::App* command = program.add_subcommand(
+      "run", "simulate a scenario; writes DIR/summary.csv and DIR/flows_summary.csv (and stocks.csv, flows.csv with "
+             "--per-replication, a report with --report)");
+  add_scenario(*command, "SCENARIO", arguments->scenario_path, "the scenario file (JSON)");
+  add_replication_options(*command, arguments->options.replications, arguments->options.seed, arguments->options.threads);
+  arguments->out_option = add_text(*command, "-o,--out", arguments->out, "DIR",
+                                   "the folder to write to; by default a new folder named after the scenario file");
+  add_switch(*command, "--per-replication", arguments->per_replication,
+             "also write every replication's counts: stocks.csv, flows.csv (and costs.csv)");
+  add_switch(*command, "--parameter-uncertainty", arguments->parameter_uncertainty,
+             "draw each replication's rates from the uncertainty the scenario gives them");
+  arguments->report_option = add_text(*command, "--report", arguments->report_path, "FILE.html",
+                                      "also write the run's report, one HTML file");
+  add_limit_options(*command, arguments->options.limits);
+  return {command, [arguments] { return run_scenario(*arguments); }};
 }
 
 }  // namespace caseflow::cli

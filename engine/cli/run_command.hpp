@@ -1,14 +1,11 @@
 #pragma once
-#include <string>
-#include <vector>
+#include "command_line.hpp"
 
 namespace caseflow::cli {
 
-inline constexpr const char* kRunUsage =
-    "run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR] [--per-replication]\n"
-    "             [--parameter-uncertainty] [--report FILE.html] [--max-memory-mb MB] [--max-children N]";
-
-// `caseflow run`: simulates a scenario and writes its files. Returns the exit code.
-int run_command(const std::vector<std::string>& words);
+// `caseflow run SCENARIO [--replications N] [--seed S] [--threads T] [-o|--out DIR] [--per-replication]
+//   [--parameter-uncertainty] [--report FILE.html] [--max-memory-mb MB] [--max-children N]`: simulates a
+// scenario and writes its files.
+Command add_run_command(CLI::App& program);
 
 }  // namespace caseflow::cli

@@ -273,12 +273,12 @@ TEST_F(ReportTest, ReportCommandGivesTheSameReportAsRunAtAnyThreadCount) {
 TEST_F(ReportTest, BadInputExitsTwoAndWritesNothing) {
   auto [no_output, err] = caseflow("report " + scenario_.string());
   EXPECT_EQ(no_output, 2);
-  EXPECT_NE(err.find("-o FILE.html is required"), std::string::npos) << err;
+  EXPECT_NE(err.find("--out FILE.html is required"), std::string::npos) << err;
 
   fs::create_directories(dir_ / "folder");
   auto [to_folder, folder_err] = caseflow("report " + scenario_.string() + " --replications 2 -o " + (dir_ / "folder").string());
   EXPECT_EQ(to_folder, 2);
-  EXPECT_NE(folder_err.find("-o must name a file"), std::string::npos) << folder_err;
+  EXPECT_NE(folder_err.find("--out must name a file"), std::string::npos) << folder_err;
 
   json document = example_with_comparators();
   document["comparators"][1]["count"] = -1;

@@ -1,6 +1,7 @@
 """caseflow.compare and the costs of a run: the numbers of the command line's files, exactly, and the laws
 they must obey (a strategy that changes nothing differs by nothing; the tables are the arrays' statistics)."""
 
+import json
 import subprocess
 
 import numpy as np
@@ -104,11 +105,13 @@ def test_a_strategy_that_changes_nothing_differs_by_nothing(herefordshire):
 
 
 def test_compare_rejects_what_cannot_be_compared(herefordshire, example):
-    with pytest.raises(ValueError, match="example: a strategy must have the base's states"):
+    with pytest.raises(caseflow.ScenarioError, match="example-small.json: /states: a strategy must have the same states, "
+                                                     "in the same order, as its base .*herefordshire-2020.json: it has 5 "
+                                                     "states, the base 12$"):
         caseflow.compare(herefordshire, {"example": example}, replications=2)
     shorter = herefordshire.to_dict()
     shorter["horizon_months"] = 12
-    with pytest.raises(ValueError, match="short: .*horizon"):
+    with pytest.raises(caseflow.ScenarioError, match="^short: /horizon_months: must equal the base's horizon"):
         caseflow.compare(herefordshire, {"short": caseflow.Scenario.from_dict(shorter)}, replications=2)
     twice = caseflow.Scenario.load(STRATEGY_FILES[0])
     with pytest.raises(ValueError, match="pass a dict"):
@@ -119,6 +122,37 @@ def test_compare_rejects_what_cannot_be_compared(herefordshire, example):
         caseflow.compare(herefordshire, [], replications=2)
     with pytest.raises(TypeError):
         caseflow.compare(herefordshire, ["scenarios/strategies/sgo-push.json"], replications=2)
+
+
+@pytest.mark.parametrize("change, place, detail", [
+    ({"horizon_months": 48}, "/horizon_months", "must equal the base's horizon of 60 months, got 48"),
+    ({"start_date": "2020-12-01"}, "/start_date", "must equal the base's start date 2020-11-02, got 2020-12-01"),
+    ({"states": "reversed"}, "/states/0/id", "a strategy must have the same states, in the same order, as its base"),
+])
+def test_a_mismatched_strategy_is_refused_before_anything_runs(cli, herefordshire, tmp_path, change, place, detail):
+    """The engine's check (as `caseflow compare` makes it), before the base or any strategy is simulated: the
+    progress callable, called as soon as replications finish, is never called."""
+    document = herefordshire.to_dict()
+    for key, value in change.items():
+        document[key] = document[key][::-1] if value == "reversed" else value
+    path = tmp_path / "mismatch.json"
+    path.write_text(json.dumps(document))
+    same = caseflow.Scenario.from_dict(herefordshire.to_dict(), source="same")
+    calls = []
+    with pytest.raises(caseflow.ScenarioError) as raised:
+        caseflow.compare(herefordshire, [same, caseflow.Scenario.load(path)], replications=50,
+                         progress=lambda completed, total: calls.append(completed))
+    assert calls == []
+    assert raised.value.source == str(path)
+    assert raised.value.place == place
+    assert raised.value.detail.startswith(detail)
+    assert str(raised.value).startswith(f"{path}: {place}: {detail}")
+    # The command line refuses it with the same message.
+    refused = subprocess.run([cli, "compare", HEREFORDSHIRE, path, "--replications", "2", "--out", tmp_path / "out"],
+                             capture_output=True, text=True)
+    assert refused.returncode == 2
+    assert refused.stderr == f"error: {raised.value}\n"
+    assert not (tmp_path / "out").exists()
 
 
 def test_compare_reports_progress_over_every_run(herefordshire):

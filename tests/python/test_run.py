@@ -232,6 +232,16 @@ def test_bad_arguments_are_python_errors(example, arguments, error):
         caseflow.run(example, **arguments)
 
 
+def test_the_bounds_on_replications_and_threads_are_the_engines(example):
+    """caseflow.run reads its bounds from the engine (those of the command line's --replications, --threads)."""
+    assert (caseflow._core.MIN_REPLICATIONS, caseflow._core.MAX_REPLICATIONS, caseflow._core.MAX_THREADS) == \
+        (1, 10_000_000, 1024)
+    with pytest.raises(ValueError, match="^replications must be between 1 and 10000000, got 10000001$"):
+        caseflow.run(example, replications=caseflow._core.MAX_REPLICATIONS + 1)
+    with pytest.raises(ValueError, match="^threads must be between 1 and 1024, got 1025$"):
+        caseflow.run(example, replications=1, threads=caseflow._core.MAX_THREADS + 1)
+
+
 def test_run_needs_a_scenario(example_dict):
     with pytest.raises(TypeError, match="Scenario"):
         caseflow.run(example_dict)

@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "caseflow/base/input_error.hpp"
 #include "caseflow/stats/cost_summary.hpp"
 #include "caseflow/stats/summary.hpp"
 
@@ -47,6 +48,29 @@ double mean(const std::vector<double>& values) {
 }
 
 }  // namespace
+
+void check_strategy_matches_base(const Scenario& base, const std::string& base_file, const Scenario& strategy,
+                                 const std::string& strategy_file) {
+  const auto& ours = strategy.states;
+  const auto& theirs = base.states;
+  const std::string rule =
+      "a strategy must have the same states, in the same order, as its base" + (base_file.empty() ? "" : " " + base_file);
+  if (ours.size() != theirs.size())
+    throw InputError(strategy_file, "/states", rule + ": it has " + std::to_string(ours.size()) + " states, the base " +
+                                                   std::to_string(theirs.size()));
+  for (size_t i = 0; i < ours.size(); ++i)
+    if (ours[i].id != theirs[i].id)
+      throw InputError(strategy_file, "/states/" + std::to_string(i) + "/id",
+                       rule + ": \"" + ours[i].id + "\" here, \"" + theirs[i].id + "\" in the base");
+  if (strategy.start_date != base.start_date)
+    throw InputError(strategy_file, "/start_date",
+                     "must equal the base's start date " + format_iso_date(base.start_date) + ", got " +
+                         format_iso_date(strategy.start_date));
+  if (strategy.horizon_months != base.horizon_months)
+    throw InputError(strategy_file, "/horizon_months",
+                     "must equal the base's horizon of " + std::to_string(base.horizon_months) + " months, got " +
+                         std::to_string(strategy.horizon_months));
+}
 
 StrategyComparison compare_runs(const RunResults& base, const RunResults& strategy, const std::vector<Comparator>& comparators) {
   const OutputLayout& layout = base.layout;

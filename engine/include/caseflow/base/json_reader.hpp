@@ -9,12 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caseflow/base/closest_match.hpp"
 #include "caseflow/base/input_error.hpp"
 
 namespace caseflow::detail {
 
-// The closest of `candidates` to `word` if it is close enough to be a likely typo, else "".
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+// The parsers' suggestions for unknown keys and ids (base/closest_match.hpp).
+using caseflow::closest_match;
 
 // A JSON value with its path ("/transitions/3/time") in the document named `source`.
 class JsonNode {

@@ -7,6 +7,15 @@
 
 namespace caseflow {
 
+// The replications and threads a run may ask for, stated once for every way in: the command line's
+// --replications and --threads and the Python package's replications= and threads= check against these.
+// Ten million replications is far beyond what any band needs (the quantiles settle within 10,000) and
+// still fits RunOptions' int; 1024 threads is far beyond any machine this runs on. The memory a run needs
+// is checked separately, against RunLimits, once the scenario is known.
+inline constexpr int kMinReplications = 1;
+inline constexpr int kMaxReplications = 10'000'000;
+inline constexpr int kMaxThreads = 1024;  // 0 asks for all hardware threads
+
 struct RunLimits {
   // Memory for the results of every replication plus each thread's working state, in MiB.
   // 0 means half of this machine's physical memory.

@@ -54,8 +54,15 @@ struct NamedComparison {
   StrategyComparison comparison;
 };
 
+// Whether `strategy` can be set against `base`: the same states in the same order, the same start date and
+// the same horizon, so that both runs have the same stock columns, snapshot dates and financial years. Meant
+// to be called before anything is simulated. Throws InputError naming `strategy_file` and the JSON path of
+// the first difference; `base_file` names the base in the message (none when empty).
+void check_strategy_matches_base(const Scenario& base, const std::string& base_file, const Scenario& strategy,
+                                 const std::string& strategy_file);
+
 // Both runs must come from scenarios with the same states, dates and replications (checked: throws
-// std::invalid_argument otherwise).
+// std::invalid_argument otherwise; check_strategy_matches_base says so before the runs, with the place).
 StrategyComparison compare_runs(const RunResults& base, const RunResults& strategy, const std::vector<Comparator>& comparators);
 
 }  // namespace caseflow

@@ -1,13 +1,11 @@
 // The `caseflow run` contract from the outside: files, columns, rows, exit codes, nothing half-written.
 
-#include <sys/wait.h>
-
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -15,43 +13,8 @@ using namespace caseflow::testing;
 
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string err;
-};
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("caseflow-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  Outcome caseflow(const std::string& arguments) {
-    std::string command = std::string(CASEFLOW_CLI_PATH) + " " + arguments + " >" + (dir_ / "stdout").string() + " 2>" +
-                          (dir_ / "stderr").string();
-    int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(dir_ / "stderr")};
-  }
-  static std::string read(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-  static std::vector<std::string> lines(const fs::path& path) {
-    std::vector<std::string> result;
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);) result.push_back(line);
-    return result;
-  }
-  std::string example() const { return std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/example-small.json"; }
-
-  fs::path dir_;
-};
+using Outcome = CliOutcome;
+class CliTest : public CliScratch {};
 
 }  // namespace
 

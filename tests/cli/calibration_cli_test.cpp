@@ -18,8 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string source(const std::string& relative) { return std::string(CASEFLOW_SOURCE_DIR) + "/" + relative; }
-
 class CalibrationCli : public CliScratch {
  protected:
   // Four collection years of a simulated council, 2016-17 to 2019-20.

@@ -40,8 +40,6 @@ std::map<std::string, Row> table(const std::string& out) {
 
 class BenchCli : public CliScratch {
  protected:
-  std::string example() const { return std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/example-small.json"; }
-
   // Runs the command with a fresh empty working folder, and checks it is still empty afterwards.
   CliOutcome bench_in_empty_folder(const std::string& arguments) {
     const fs::path work = dir_ / "work";
@@ -107,7 +105,7 @@ TEST_F(BenchCli, BadArgumentsExitTwoWithAMessage) {
       {example() + " --threads two", "--threads must be a whole number, got \"two\""},
       {example() + " --months 0", "--months must be between 1 and 1200, got 0"},
       {example() + " --out somewhere", "unknown option --out"},
-      {"", "usage: caseflow bench SCENARIO"},
+      {"", "SCENARIO is required; usage: caseflow bench [OPTIONS] SCENARIO"},
       {dir_.string() + "/no-such-scenario.json", "no-such-scenario.json: cannot open the scenario file"},
   };
   for (const Case& c : cases) {

@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -24,10 +25,7 @@ using namespace caseflow::testing;
 
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string err;
-};
+using Outcome = CliOutcome;
 
 std::string read(const fs::path& path) {
   std::ifstream in(path);
@@ -52,32 +50,7 @@ std::vector<std::string> files_under(const fs::path& folder) {
   return found;
 }
 
-class CliHardening : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("caseflow-hardening-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ignored);
-    fs::remove_all(dir_);
-  }
-
-  Outcome caseflow(const std::string& arguments) {
-    std::string command = std::string(CASEFLOW_CLI_PATH) + " " + arguments + " >" + (dir_ / "stdout").string() + " 2>" +
-                          (dir_ / "stderr").string();
-    int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(dir_ / "stderr")};
-  }
-
-  static std::string source(const std::string& relative) { return std::string(CASEFLOW_SOURCE_DIR) + "/" + relative; }
-  static std::string example() { return source("scenarios/example-small.json"); }
-
-  fs::path dir_;
-};
+class CliHardening : public CliScratch {};
 
 struct ExpectedError {
   std::string file, place, fragment;
@@ -247,9 +220,13 @@ TEST_F(CliHardening, MemoryLimitRefusesAndSaysHowToRaiseIt) {
   EXPECT_EQ(caseflow("run " + example() + " --replications 400 --threads 1 --max-memory-mb 100 --out " + out.string()).exit_code, 0);
   EXPECT_TRUE(fs::exists(out / "summary.csv"));
   EXPECT_EQ(caseflow("run " + example() + " --max-memory-mb 0").exit_code, 2);
-  Outcome empty_out = caseflow("run " + example() + " --out=");
+  Outcome empty_out = caseflow("run " + example() + " --out ''");
   EXPECT_EQ(empty_out.exit_code, 2);
   EXPECT_EQ(empty_out.err, "error: caseflow: --out needs a folder name\n");
+  // "--out=" with nothing after it: the value is missing (CLI11 would take the next word as the value).
+  Outcome no_out = caseflow("run " + example() + " --out=");
+  EXPECT_EQ(no_out.exit_code, 2);
+  EXPECT_EQ(no_out.err, "error: caseflow: --out needs a value\n");
   EXPECT_EQ(caseflow("run " + example() + " --max-memory-mb lots").exit_code, 2);
 }
 
