@@ -65,12 +65,7 @@ Fingerprints fingerprint_run(const std::string& scenario_file, int replications,
   RunResults results = run_replications(simulation, options);
 
   Fingerprint matrices;
-  matrices.add_matrix(results.stocks);
-  matrices.add_matrix(results.flows);
-  matrices.add_matrix(results.care_days);
-  matrices.add_matrix(results.costs);
-  matrices.add_matrix(results.period_care_days);
-  matrices.add_matrix(results.placements);
+  for_each_result_matrix([&](auto m) { matrices.add_matrix(results.*m.matrix); });
   matrices.add_bytes(&results.events, sizeof results.events);
 
   const fs::path directory = fs::temp_directory_path() / ("caseflow-fixed-seed-" + std::to_string(::getpid()) + "-" +
