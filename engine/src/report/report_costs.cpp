@@ -68,9 +68,9 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
   const bool per_child = layout.placement_categories > 0;
 
   std::vector<CellSummary> by_category;
-  for (size_t c = 0; c < categories; ++c) by_category.push_back(summarize_costs(financial_year_costs(results, c), kStockQuantiles));
-  const CellSummary total = summarize_costs(financial_year_costs(results), kStockQuantiles);
-  const CellSummary per_child_year = per_child ? summarize_costs(cost_per_child_year(results), kStockQuantiles) : CellSummary{};
+  for (size_t c = 0; c < categories; ++c) by_category.push_back(summarize_cells(financial_year_costs(results, c), kStockQuantiles));
+  const CellSummary total = summarize_cells(financial_year_costs(results), kStockQuantiles);
+  const CellSummary per_child_year = per_child ? summarize_cells(cost_per_child_year(results), kStockQuantiles) : CellSummary{};
   const std::vector<BudgetRisk> risks = budget_risks(results, scenario.costs.budgets);
   const std::vector<double> days = days_in_financial_years(layout);
   auto year_name = [&](size_t y) {

@@ -18,24 +18,6 @@ void write_quantile_row(std::ostream& out, const std::string& period, const std:
 
 }  // namespace
 
-// Summaries of a double matrix through the integer-count code path are not possible, so this mirrors
-// summarize_cells for pounds.
-CellSummary summarize_costs(const DaysMatrix& values, const std::vector<double>& probabilities) {
-  CellSummary summary;
-  summary.probabilities = probabilities;
-  summary.mean.resize(values.cols());
-  summary.quantiles.resize(values.cols(), static_cast<Eigen::Index>(probabilities.size()));
-  std::vector<double> column(static_cast<size_t>(values.rows()));
-  for (Eigen::Index cell = 0; cell < values.cols(); ++cell) {
-    for (Eigen::Index r = 0; r < values.rows(); ++r) column[static_cast<size_t>(r)] = values(r, cell);
-    summary.mean(cell) = values.col(cell).mean();
-    std::sort(column.begin(), column.end());
-    for (size_t q = 0; q < probabilities.size(); ++q)
-      summary.quantiles(cell, static_cast<Eigen::Index>(q)) = quantile_sorted(column, probabilities[q]);
-  }
-  return summary;
-}
-
 bool has_costs(const RunResults& results) {
   return results.layout.cost_categories.size() > 1 || results.costs.sum() != 0;
 }
@@ -85,12 +67,12 @@ void write_cost_summary_csv(const RunResults& results, std::ostream& out) {
   const OutputLayout& layout = results.layout;
   out << "period,category,mean,p05,p25,p50,p75,p95\n";
   // Months: every category, then the total.
-  CellSummary months = summarize_costs(results.costs, kStockQuantiles);
+  CellSummary months = summarize_cells(results.costs, kStockQuantiles);
   DaysMatrix month_totals = DaysMatrix::Zero(results.costs.rows(), static_cast<Eigen::Index>(layout.cost_periods.size()));
   for (size_t p = 0; p < layout.cost_periods.size(); ++p)
     for (size_t c = 0; c < layout.cost_categories.size(); ++c)
       month_totals.col(static_cast<Eigen::Index>(p)) += results.costs.col(static_cast<Eigen::Index>(layout.cost_cell(p, c)));
-  CellSummary month_total = summarize_costs(month_totals, kStockQuantiles);
+  CellSummary month_total = summarize_cells(month_totals, kStockQuantiles);
   for (size_t p = 0; p < layout.cost_periods.size(); ++p) {
     for (size_t c = 0; c < layout.cost_categories.size(); ++c)
       write_quantile_row(out, layout.cost_periods[p].label, layout.cost_categories[c], months,
@@ -100,9 +82,9 @@ void write_cost_summary_csv(const RunResults& results, std::ostream& out) {
   // Financial years.
   std::vector<CellSummary> by_category;
   for (size_t c = 0; c < layout.cost_categories.size(); ++c)
-    by_category.push_back(summarize_costs(financial_year_costs(results, c), kStockQuantiles));
-  CellSummary total = summarize_costs(financial_year_costs(results), kStockQuantiles);
-  CellSummary per_child = summarize_costs(cost_per_child_year(results), kStockQuantiles);
+    by_category.push_back(summarize_cells(financial_year_costs(results, c), kStockQuantiles));
+  CellSummary total = summarize_cells(financial_year_costs(results), kStockQuantiles);
+  CellSummary per_child = summarize_cells(cost_per_child_year(results), kStockQuantiles);
   for (size_t y = 0; y < layout.financial_years.size(); ++y) {
     auto cell = static_cast<Eigen::Index>(y);
     for (size_t c = 0; c < layout.cost_categories.size(); ++c)

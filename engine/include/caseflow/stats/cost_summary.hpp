@@ -24,10 +24,6 @@ DaysMatrix financial_year_costs(const RunResults& results, size_t category = sta
 // Per replication, placement costs divided by child-years in care, by financial year.
 DaysMatrix cost_per_child_year(const RunResults& results);
 
-// Mean and quantiles over replications of each column of pounds, as costs_summary.csv writes them
-// (summarize_cells does the same for counts).
-CellSummary summarize_costs(const DaysMatrix& values, const std::vector<double>& probabilities);
-
 struct BudgetRisk {
   std::string financial_year;
   double budget = 0;
