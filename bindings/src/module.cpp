@@ -161,18 +161,15 @@ py::dict compare(const Scenario& base_scenario, const RunOutcome& base, const st
       throw std::invalid_argument(ids[i] + ": " + error.what());
     }
   }
-  auto text = [&](void (*write)(const std::vector<NamedComparison>&, std::ostream&)) {
-    std::ostringstream out;
-    write(comparisons, out);
-    return out.str();
-  };
   py::dict out;
-  out["comparison_in_care"] = text(write_comparison_in_care_csv);
-  out["comparison_summary"] = text(write_comparison_summary_csv);
-  out["comparison_routes"] = text(write_comparison_routes_csv);
-  out["comparison_comparators"] = text(write_comparison_comparators_csv);
-  out["comparison_costs"] = text(write_comparison_costs_csv);
-  out["table"] = text(write_comparison_table);
+  for (const auto& [file, table] : comparison_tables(comparisons)) {
+    std::ostringstream text;
+    write_csv(table, text);
+    out[py::str(file.substr(0, file.size() - 4))] = text.str();  // by stem: "comparison_in_care"
+  }
+  std::ostringstream table;
+  write_comparison_table(comparisons, table);
+  out["table"] = table.str();
   return out;
 }
 

@@ -2,16 +2,16 @@
 
 #include <sstream>
 
-#include "caseflow/stats/cost_summary.hpp"
+#include "caseflow/output/run_tables.hpp"
+#include "caseflow/stats/run_summary.hpp"
 
 namespace caseflow::python {
 
 namespace {
 
-template <class Write>
-std::string written(Write&& write) {
+std::string written(const OutputTable& table) {
   std::ostringstream text;
-  write(text);
+  write_csv(table, text);
   return text.str();
 }
 
@@ -20,16 +20,14 @@ std::string written(Write&& write) {
 void finish_outcome(RunOutcome& outcome, const Scenario& scenario, bool keep_replications) {
   RunResults& results = outcome.results;
   outcome.replications = static_cast<int>(results.stocks.rows());
-  outcome.stock_summary = summarize_cells(results.stocks, kStockQuantiles);
-  outcome.flow_summary = summarize_cells(results.flows, kFlowQuantiles);
-  // The same conditions and writers as write_run_outputs, so these texts are the files' bytes.
-  outcome.costed = has_costs(results);
-  if (outcome.costed) outcome.cost_summary_csv = written([&](std::ostream& out) { write_cost_summary_csv(results, out); });
-  if (results.layout.placement_categories > 0)
-    outcome.placement_summary_csv = written([&](std::ostream& out) { write_placement_summary_csv(results, out); });
-  if (!scenario.costs.budgets.empty())
-    outcome.budget_csv =
-        written([&](std::ostream& out) { write_budget_csv(budget_risks(results, scenario.costs.budgets), out); });
+  const RunSummary summary = summarize_run(results, scenario);
+  outcome.stock_summary = summary.stocks.cells;
+  outcome.flow_summary = summary.flows.cells;
+  // The tables write_run_outputs writes, as the text of its files.
+  outcome.costed = summary.costs.has_value();
+  if (summary.costs) outcome.cost_summary_csv = written(cost_summary_table(results.layout, *summary.costs));
+  if (summary.placements) outcome.placement_summary_csv = written(placement_summary_table(results.layout, *summary.placements));
+  if (summary.budgets) outcome.budget_csv = written(budget_table(*summary.budgets));
   outcome.finished = true;
   outcome.kept_replications = keep_replications;
   if (!keep_replications) {

@@ -7,6 +7,7 @@
 
 #include "caseflow/base/number_format.hpp"
 #include "caseflow/sim/run_results.hpp"
+#include "caseflow/stats/summary_grid.hpp"
 
 using namespace caseflow;
 
@@ -86,4 +87,14 @@ TEST(Summary, NoReplicationsGiveNotANumber) {
   CellSummary pounds = summarize_cells(DaysMatrix(0, 1), kFlowQuantiles, MeanSum::in_order);
   EXPECT_TRUE(std::isnan(counts.mean(1)) && std::isnan(counts.quantiles(1, 2)));
   EXPECT_TRUE(std::isnan(pounds.mean(0)) && std::isnan(pounds.quantiles(0, 0)));
+}
+
+TEST(Summary, AGridIndexesItsCellsRowByRow) {
+  CountMatrix counts(3, 6);
+  for (Eigen::Index cell = 0; cell < 6; ++cell) counts.col(cell).setConstant(static_cast<int32_t>(10 * cell));
+  SummaryGrid grid{3, summarize_cells(counts, kFlowQuantiles)};
+  EXPECT_EQ(grid.rows(), 2u);
+  EXPECT_EQ(grid.mean(1, 2), 50.0);
+  EXPECT_EQ(grid.quantile(0, 1, 2), 10.0);
+  EXPECT_EQ(grid.probabilities(), kFlowQuantiles);
 }

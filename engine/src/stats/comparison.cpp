@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "caseflow/stats/cost_summary.hpp"
+#include "caseflow/stats/in_care_chances.hpp"
 #include "caseflow/stats/summary.hpp"
 
 namespace caseflow {
@@ -92,19 +93,11 @@ StrategyComparison compare_runs(const RunResults& base, const RunResults& strate
   const auto route_summaries = summarize_differences(route_differences);
   for (size_t i = 0; i < routes.size(); ++i) comparison.routes[i].difference = route_summaries[i];
 
-  for (size_t k = 12; k < layout.snapshots(); k += 12) {
-    auto cell = static_cast<Eigen::Index>(layout.stock_cell(k, in_care));
-    for (const auto& comparator : comparators) {
-      double base_at_or_below = 0, strategy_at_or_below = 0;
-      for (Eigen::Index r = 0; r < replications; ++r) {
-        base_at_or_below += base.stocks(r, cell) <= comparator.count;
-        strategy_at_or_below += strategy.stocks(r, cell) <= comparator.count;
-      }
+  for (size_t k = 12; k < layout.snapshots(); k += 12)
+    for (const auto& comparator : comparators)
       comparison.comparators.push_back({layout.snapshot_dates[k], comparator.id, comparator.count,
-                                        base_at_or_below / static_cast<double>(replications),
-                                        strategy_at_or_below / static_cast<double>(replications)});
-    }
-  }
+                                        share_in_care_at_or_below(base, k, comparator.count),
+                                        share_in_care_at_or_below(strategy, k, comparator.count)});
 
   // Net savings by financial year: everything the base costs minus everything the strategy costs,
   // its own running costs included.
