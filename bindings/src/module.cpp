@@ -1,9 +1,9 @@
 // caseflow._core: the compiled core of the Python package `caseflow`. Private: the pure-Python package
 // (bindings/caseflow) is the API. This file only moves data across the boundary: scenarios through the
-// engine's JSON reader and writer, runs through the engine's runner, summaries and cost, budget and
-// comparison tables from the engine's own summary and writer code (so the numbers are those of the
-// CLI's CSV files), per-replication matrices as numpy views, and chunks of a run (a slice of its
-// replications) out to and back from other processes, merged by the engine's concatenate_results.
+// engine's JSON reader and writer, runs through the engine's runner, the tables of the run's and a
+// comparison's files (the very tables the CLI writes them from) as numpy arrays, per-replication
+// matrices as numpy views, and chunks of a run (a slice of its replications) out to and back from
+// other processes, merged by the engine's concatenate_results.
 
 #include <algorithm>
 #include <chrono>
@@ -20,13 +20,14 @@
 #include <pybind11/stl.h>
 
 #include "caseflow/output/comparison_outputs.hpp"
+#include "caseflow/output/run_tables.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/sim/simulation.hpp"
 #include "caseflow/stats/comparison.hpp"
 #include "caseflow/stats/cost_summary.hpp"
-#include "caseflow/stats/summary.hpp"
 #include "python_json.hpp"
+#include "python_tables.hpp"
 #include "result_arrays.hpp"
 #include "run_outcome.hpp"
 #include "scenario_error.hpp"
@@ -142,8 +143,8 @@ std::unique_ptr<RunOutcome> concatenate(const Scenario& scenario, const std::vec
   return outcome;
 }
 
-// `caseflow compare` from finished runs that kept their replications: the texts of its CSV files and
-// of its terminal table, written by the engine's writers, by file stem ("comparison_in_care", ...).
+// `caseflow compare` from finished runs that kept their replications: {file name: [(column, values)]} for
+// each of its comparison_*.csv files, and "table": the text of its terminal table.
 py::dict compare(const Scenario& base_scenario, const RunOutcome& base, const std::vector<const RunOutcome*>& strategies,
                  const std::vector<std::string>& ids, const std::vector<std::string>& names) {
   if (strategies.size() != ids.size() || ids.size() != names.size())
@@ -161,45 +162,11 @@ py::dict compare(const Scenario& base_scenario, const RunOutcome& base, const st
       throw std::invalid_argument(ids[i] + ": " + error.what());
     }
   }
-  py::dict out;
-  for (const auto& [file, table] : comparison_tables(comparisons)) {
-    std::ostringstream text;
-    write_csv(table, text);
-    out[py::str(file.substr(0, file.size() - 4))] = text.str();  // by stem: "comparison_in_care"
-  }
+  py::dict out = python_tables(comparison_tables(comparisons));
   std::ostringstream table;
   write_comparison_table(comparisons, table);
   out["table"] = table.str();
   return out;
-}
-
-const RunOutcome& finished(const RunOutcome& outcome) {
-  if (!outcome.finished) throw std::logic_error("a chunk of a run has no summaries: concatenate the chunks first");
-  return outcome;
-}
-
-const RunOutcome& with_replications(const RunOutcome& outcome) {
-  if (!outcome.kept_replications) throw std::logic_error("the per-replication results were not kept");
-  return outcome;
-}
-
-py::array_t<double> copy_vector(const Eigen::VectorXd& values) {
-  py::array_t<double> out(values.size());
-  std::copy(values.data(), values.data() + values.size(), out.mutable_data());
-  return out;
-}
-
-// cells x probabilities, C order.
-py::array_t<double> copy_quantiles(const Eigen::MatrixXd& quantiles) {
-  py::array_t<double> out({quantiles.rows(), quantiles.cols()});
-  auto view = out.mutable_unchecked<2>();
-  for (Eigen::Index i = 0; i < quantiles.rows(); ++i)
-    for (Eigen::Index j = 0; j < quantiles.cols(); ++j) view(i, j) = quantiles(i, j);
-  return out;
-}
-
-py::tuple summary_arrays(const CellSummary& summary) {
-  return py::make_tuple(summary.probabilities, copy_vector(summary.mean), copy_quantiles(summary.quantiles));
 }
 
 std::vector<std::string> ids(const auto& definitions) {
@@ -285,52 +252,48 @@ PYBIND11_MODULE(_core, m) {
                              })
       .def_property_readonly("cost_categories", [](const RunOutcome& o) { return o.results.layout.cost_categories; })
       .def_property_readonly("placement_categories", [](const RunOutcome& o) { return o.results.layout.placement_categories; })
-      .def("stock_summary", [](const RunOutcome& o) { return summary_arrays(finished(o).stock_summary); },
-           "(probabilities, mean by cell, cells x probabilities quantiles); cell = snapshot * columns + column")
-      .def("flow_summary", [](const RunOutcome& o) { return summary_arrays(finished(o).flow_summary); },
-           "(probabilities, mean by cell, cells x probabilities quantiles); cell = month * keys + key")
-      .def_property_readonly("costed", [](const RunOutcome& o) { return finished(o).costed; })
-      .def_property_readonly("cost_summary_csv", [](const RunOutcome& o) { return finished(o).cost_summary_csv; })
-      .def_property_readonly("placement_summary_csv", [](const RunOutcome& o) { return finished(o).placement_summary_csv; })
-      .def_property_readonly("budget_csv", [](const RunOutcome& o) { return finished(o).budget_csv; })
+      .def("summary_tables",
+           [](const RunOutcome& o) { return python_tables(run_summary_tables(o.results.layout, require_finished(o).summary)); },
+           "{file name: [(column, values)]}: the tables of the summary files `caseflow run` writes for this run (no more, "
+           "no fewer), as those files have them")
       .def_property_readonly("stock_counts",
                              [](py::object self) {
-                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& o = require_replications(self.cast<const RunOutcome&>());
                                const auto& layout = o.results.layout;
                                return periods_view(o.results.stocks, layout.snapshots(), layout.stock_columns.size(), self);
                              })
       .def_property_readonly("flow_counts",
                              [](py::object self) {
-                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& o = require_replications(self.cast<const RunOutcome&>());
                                const auto& layout = o.results.layout;
                                return periods_view(o.results.flows, layout.months(), layout.flows.size(), self);
                              })
       .def_property_readonly("care_days",
                              [](py::object self) {
-                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& o = require_replications(self.cast<const RunOutcome&>());
                                const auto& layout = o.results.layout;
                                return periods_view(o.results.care_days, layout.months(), layout.stock_columns.size(), self);
                              })
       .def_property_readonly("cost_pounds",
                              [](py::object self) {
-                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& o = require_replications(self.cast<const RunOutcome&>());
                                const auto& layout = o.results.layout;
                                return periods_view(o.results.costs, layout.cost_periods.size(), layout.cost_categories.size(), self);
                              })
       .def_property_readonly("cost_period_care_days",
                              [](py::object self) {
-                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& o = require_replications(self.cast<const RunOutcome&>());
                                return matrix_view(o.results.period_care_days, self);  // (replications, cost periods)
                              })
       .def_property_readonly("placement_counts",
                              [](py::object self) {
-                               const auto& o = with_replications(self.cast<const RunOutcome&>());
+                               const auto& o = require_replications(self.cast<const RunOutcome&>());
                                const auto& layout = o.results.layout;
                                return periods_view(o.results.placements, layout.snapshots(), layout.placement_categories, self);
                              })
       .def("financial_year_costs",
            [](const RunOutcome& o, int category) {
-             const DaysMatrix years = caseflow::financial_year_costs(with_replications(o).results,
+             const DaysMatrix years = caseflow::financial_year_costs(require_replications(o).results,
                                                                      category < 0 ? static_cast<size_t>(-1) : static_cast<size_t>(category));
              py::array_t<double> out({years.rows(), years.cols()});
              auto view = out.mutable_unchecked<2>();
@@ -339,7 +302,7 @@ PYBIND11_MODULE(_core, m) {
              return out;
            },
            py::arg("category"), "(replications, financial years) costs of one category index, or of all (-1)")
-      .def("matrices", [](py::object self) { with_replications(self.cast<const RunOutcome&>()); return matrices(self); },
+      .def("matrices", [](py::object self) { require_replications(self.cast<const RunOutcome&>()); return matrices(self); },
            "{name: (replications, cells) Fortran-order view}: what outcome_from_matrices takes back");
 
   m.def("run", &run, py::arg("scenario"), py::arg("replications"), py::arg("seed"), py::arg("threads"),
@@ -354,5 +317,6 @@ PYBIND11_MODULE(_core, m) {
         py::arg("threads"), py::arg("seconds"),
         "Consecutive chunks of one scenario and seed merged by the engine's concatenate_results, then finished.");
   m.def("compare", &compare, py::arg("base_scenario"), py::arg("base"), py::arg("strategies"), py::arg("ids"),
-        py::arg("names"), "The texts of caseflow compare's CSV files and table, by file stem.");
+        py::arg("names"),
+        "{file name: [(column, values)]} for each comparison_*.csv file of caseflow compare, and \"table\": its terminal table.");
 }
