@@ -34,6 +34,7 @@ class OutputTable {
   OutputTable& number(double value);
 
   const std::vector<Column>& columns() const { return columns_; }
+  // For a reader that takes the columns over (Python moves the numbers into its arrays without a copy).
   std::vector<Column>& columns() { return columns_; }
   size_t rows() const { return columns_.empty() ? 0 : columns_.back().size(); }  // complete rows
 
