@@ -5,7 +5,7 @@ import re
 
 from . import _core
 from ._progress import TextProgress
-from ._run import RunResult, _read_table, run
+from ._run import RunResult, _frame, run
 from ._scenario import Scenario
 
 _ID = re.compile(r"^[^,\r\n\"]+$")  # a strategy id goes into CSV rows unquoted, as the command line writes them
@@ -17,7 +17,7 @@ def compare(base, strategies, replications=1000, seed=1, threads=None, progress=
     The same as ``caseflow compare BASE STRATEGY...``: replication r of every scenario sees the same children
     with the same random numbers (common random numbers), so the paired difference, replication by
     replication, isolates each strategy's effect from chance. The comparison itself is the engine's
-    (compare_runs), and its tables are its writers' (the comparison_*.csv files).
+    (compare_runs), and its tables are those of its comparison_*.csv files.
 
     Args:
         base: a ``caseflow.Scenario``.
@@ -110,7 +110,7 @@ class Comparison:
         self.base = base
         self.strategies = dict(strategies)
         names = [result.scenario.name for result in self.strategies.values()]
-        self._texts = _core.compare(base.scenario._core, base._outcome, [r._outcome for r in self.strategies.values()],
+        self._tables = _core.compare(base.scenario._core, base._outcome, [r._outcome for r in self.strategies.values()],
                                     list(self.strategies), names)
 
     @property
@@ -124,32 +124,32 @@ class Comparison:
     def in_care(self):
         """strategy, date, base_mean, strategy_mean, difference_mean, difference_p05, difference_p50,
         difference_p95: children in care at every snapshot date (comparison_in_care.csv)."""
-        return _read_table(self._texts["comparison_in_care"], dates=("date",), strings=("strategy",))
+        return _frame(self._tables["comparison_in_care.csv"])
 
     def summary(self):
         """strategy, name, child_days_avoided_mean/_p05/_p50/_p95 (child-days in care avoided over the horizon,
         integrated over every stay), end_difference_mean/_p05/_p50/_p95 (the difference at the last date):
         comparison_summary.csv."""
-        return _read_table(self._texts["comparison_summary"], strings=("strategy", "name"))
+        return _frame(self._tables["comparison_summary.csv"])
 
     def routes(self):
         """strategy, route, base_mean, strategy_mean, difference_mean/_p05/_p50/_p95: exits from care by route
         over the horizon, and "diverted" arrivals (comparison_routes.csv)."""
-        return _read_table(self._texts["comparison_routes"], strings=("strategy", "route"))
+        return _frame(self._tables["comparison_routes.csv"])
 
     def comparators(self):
         """strategy, date, comparator, count, base_probability, strategy_probability: the chance of being at or
         below each of the base's comparators every 12 months (comparison_comparators.csv)."""
-        return _read_table(self._texts["comparison_comparators"], dates=("date",), strings=("strategy", "comparator"))
+        return _frame(self._tables["comparison_comparators.csv"])
 
     def costs(self):
         """strategy, financial_year, base_cost, strategy_cost, net_saving_mean/_p05/_p50/_p95: net saving (base -
         strategy, the strategy's running costs included) by financial year (comparison_costs.csv)."""
-        return _read_table(self._texts["comparison_costs"], strings=("strategy", "financial_year"))
+        return _frame(self._tables["comparison_costs.csv"])
 
     def table(self):
         """The plain-text table ``caseflow compare`` prints."""
-        return self._texts["table"]
+        return self._tables["table"]
 
     def __str__(self):
         return self.table()

@@ -1,6 +1,5 @@
 """Running a scenario, and its results as pandas DataFrames and numpy arrays."""
 
-import io
 import operator
 
 import numpy as np
@@ -71,34 +70,27 @@ def _whole_number(name, value, low, high):
     return number
 
 
-def _read_table(text, dates=(), strings=()):
-    """A CSV text written by the engine's writers, as pandas reads the file: numbers exactly, as float64 (the
-    engine writes the shortest text that reads back as the same double), dates as datetime64[ns]."""
-    frame = pd.read_csv(io.StringIO(text), float_precision="round_trip", keep_default_na=False,
-                        dtype={column: str for column in strings})
-    # Every number the engine writes is a double, even one that happens to be whole ("17136000").
-    frame = frame.astype({column: "float64" for column in frame.columns if column not in (*dates, *strings)})
-    for column in dates:
-        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
-    return frame
-
-
-def _quantile_column(probability):
-    return f"p{round(probability * 100):02d}"  # 0.05 -> "p05", as in the CSV headers
-
-
-def _with_statistics(frame, probabilities, mean, quantiles):
-    frame["mean"] = mean
-    for j, probability in enumerate(probabilities):
-        frame[_quantile_column(probability)] = quantiles[:, j]
+def _frame(columns, empty_as_csv=True):
+    """A table of the engine's, as ``_core`` gives it (a list of (column, values) pairs in a CSV file's column
+    order: float64 and datetime64[ns] arrays, lists of str), as a DataFrame with the file's columns, rows and
+    numbers. ``empty_as_csv``: an empty table gets the index pandas gives a CSV file of a header alone, as the
+    tables once read from the engine's CSV text had."""
+    # Text as object arrays, so that an empty column is one of text too. The frame copies the arrays: it is the
+    # user's to change.
+    frame = pd.DataFrame({name: values if isinstance(values, np.ndarray) else np.array(values, dtype=object)
+                          for name, values in columns})
+    if empty_as_csv and len(frame) == 0:
+        frame.index = pd.Index([], dtype=object)
     return frame
 
 
 class RunResult:
     """The outcome of ``caseflow.run``.
 
-    Summaries are computed by the engine's own summary code, so ``summary()`` and ``flows_summary()`` hold
-    the numbers of the command line's summary.csv and flows_summary.csv exactly. Dates are pandas
+    Summaries are computed by the engine's own summary code and laid out as the engine lays out its files, so
+    ``summary()``, ``flows_summary()``, ``costs_summary()``, ``placements_summary()`` and ``budget()`` hold the
+    rows and numbers of the command line's summary.csv, flows_summary.csv, costs_summary.csv,
+    placements_summary.csv and budget.csv exactly. Dates are pandas
     ``datetime64[ns]`` at midnight (``df.date.dt.strftime("%Y-%m-%d")`` gives the CSV's text); they carry
     no numbers of their own, so nothing is lost in the choice.
     """
@@ -106,6 +98,13 @@ class RunResult:
     def __init__(self, scenario, outcome):
         self._scenario = scenario
         self._outcome = outcome
+        self._tables = None
+
+    def _table(self, file):
+        """The table of one of the summary files (``None`` when the command line would not write it)."""
+        if self._tables is None:
+            self._tables = self._outcome.summary_tables()
+        return self._tables.get(file)
 
     # What was run.
     @property
@@ -160,32 +159,20 @@ class RunResult:
     # Summaries (always available).
     def summary(self):
         """Stocks: date, state, mean, p05, p25, p50, p75, p95; one row per date and stock column, as summary.csv."""
-        probabilities, mean, quantiles = self._outcome.stock_summary()
-        columns = np.array(self.stock_columns, dtype=object)
-        dates = self.dates.values
-        frame = pd.DataFrame({"date": np.repeat(dates, len(columns)), "state": np.tile(columns, len(dates))})
-        return _with_statistics(frame, probabilities, mean, quantiles)
+        return _frame(self._table("summary.csv"), empty_as_csv=False)
 
     def flows_summary(self):
         """Flows per month: month_start, from, to, mean, p05, p50, p95, as flows_summary.csv.
 
         A month's flows are the movements in (month_start, next month_start].
         """
-        probabilities, mean, quantiles = self._outcome.flow_summary()
-        keys = self.flow_keys
-        month_starts = self.dates.values[:-1]
-        frame = pd.DataFrame({
-            "month_start": np.repeat(month_starts, len(keys)),
-            "from": np.tile(np.array([key[0] for key in keys], dtype=object), len(month_starts)),
-            "to": np.tile(np.array([key[1] for key in keys], dtype=object), len(month_starts)),
-        })
-        return _with_statistics(frame, probabilities, mean, quantiles)
+        return _frame(self._table("flows_summary.csv"), empty_as_csv=False)
 
     # Costs (when the scenario has placement types, allowances or running costs).
     @property
     def has_costs(self):
         """Whether the run has costs to report: ``caseflow run`` writes costs_summary.csv only then."""
-        return self._outcome.costed
+        return self._table("costs_summary.csv") is not None
 
     @property
     def cost_periods(self):
@@ -215,7 +202,7 @@ class RunResult:
     @property
     def has_budgets(self):
         """Whether the scenario has budget lines (costs.budgets), for ``budget()``."""
-        return bool(self._outcome.budget_csv)
+        return self._table("budget.csv") is not None
 
     def costs_summary(self):
         """Pounds by calendar month ("2020-11") and financial year ("2021/22") and category: period, category,
@@ -227,21 +214,21 @@ class RunResult:
         if not self.has_costs:
             raise RuntimeError(f"{self._scenario.name!r} has no costs: give it placement_types (and a placement_mix), "
                                "allowances or interventions with an annual_cost")
-        return _read_table(self._outcome.cost_summary_csv, strings=("period", "category"))
+        return _frame(self._table("costs_summary.csv"))
 
     def placements_summary(self):
         """Children by placement type at each snapshot date: date, placement_type, mean, p05, p25, p50, p75, p95,
         as placements_summary.csv."""
         if not self.placement_types:
             raise RuntimeError(f"{self._scenario.name!r} has no placement_types")
-        return _read_table(self._outcome.placement_summary_csv, dates=("date",), strings=("placement_type",))
+        return _frame(self._table("placements_summary.csv"))
 
     def budget(self):
         """Each budget line of the scenario's costs.budgets: financial_year, budget, mean_cost,
         probability_over_budget (the share of replications whose total cost that year exceeds it), as budget.csv."""
         if not self.has_budgets:
             raise RuntimeError(f"{self._scenario.name!r} has no budgets (costs.budgets)")
-        return _read_table(self._outcome.budget_csv, strings=("financial_year",))
+        return _frame(self._table("budget.csv"))
 
     # Per replication (with per_replication=True).
     @property

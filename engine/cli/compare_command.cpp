@@ -8,9 +8,10 @@
 
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/output/comparison_outputs.hpp"
-#include "caseflow/output/run_outputs.hpp"
+#include "caseflow/output/run_tables.hpp"
 #include "caseflow/report/report_comparison.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
 #include "caseflow/stats/comparison.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
@@ -75,22 +76,21 @@ int compare_scenarios(CompareArguments& arguments) {
   for (size_t i = 1; i < simulations.size(); ++i)
     comparisons.push_back({stem(paths[i]), simulations[i].scenario().name, compare_runs(results[0], results[i], base.comparators)});
 
+  // The base's summary serves its summary.csv and the report; a strategy needs only its summary.csv.
+  const RunSummary base_summary = summarize_run(results[0], base);
   StagedOutput output(out);
-  output.write("comparison_in_care.csv", [&](std::ostream& o) { write_comparison_in_care_csv(comparisons, o); });
-  output.write("comparison_summary.csv", [&](std::ostream& o) { write_comparison_summary_csv(comparisons, o); });
-  output.write("comparison_routes.csv", [&](std::ostream& o) { write_comparison_routes_csv(comparisons, o); });
-  output.write("comparison_comparators.csv", [&](std::ostream& o) { write_comparison_comparators_csv(comparisons, o); });
-  output.write("comparison_costs.csv", [&](std::ostream& o) { write_comparison_costs_csv(comparisons, o); });
+  for (const auto& [file, table] : comparison_tables(comparisons)) output.write(file, [&](std::ostream& o) { write_csv(table, o); });
   for (size_t i = 0; i < simulations.size(); ++i) {
     std::string prefix = (i == 0 ? std::string("base") : stem(paths[i])) + "_";
-    output.write(prefix + "summary.csv", [&](std::ostream& o) { write_stock_summary_csv(results[i], o); });
+    const SummaryGrid stocks = i == 0 ? base_summary.stocks : summarize_stocks(results[i]);
+    output.write(prefix + "summary.csv", [&](std::ostream& o) { write_csv(stock_summary_table(results[i].layout, stocks), o); });
   }
   if (interruption.interrupted()) {
     std::fprintf(stderr, "caseflow compare: interrupted by signal %d; nothing was written\n", interruption.signal_number());
     return interruption.exit_code();  // `output` removes what it staged
   }
   // The report is staged before the CSV files are committed and committed after them: all or nothing.
-  if (report) report->stage(render_comparison_report(base, results[0], comparisons, {paths}));
+  if (report) report->stage(render_comparison_report(base, results[0], base_summary, comparisons, {paths}));
   output.commit();
   if (report) report->commit();
 

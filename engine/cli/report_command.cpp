@@ -42,7 +42,7 @@ int report_scenario(ReportArguments& arguments) {
   } catch (const InputError& error) {
     throw with_source(error, scenario_path);
   }
-  report.stage(render_run_report(simulation.scenario(), results, {scenario_path}));
+  report.stage(render_run_report(simulation.scenario(), results, summarize_run(results, simulation.scenario()), {scenario_path}));
   if (interruption.interrupted()) {
     std::fprintf(stderr, "caseflow report: interrupted by signal %d; nothing was written\n", interruption.signal_number());
     return interruption.exit_code();  // `report` removes what it staged

@@ -70,9 +70,9 @@ int run_scenario(RunArguments& arguments) {
     }
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     // The report is staged before the CSV files are committed and committed after them: all or nothing.
-    if (report) report->stage(render_run_report(simulation.scenario(), results, {scenario_path}));
-    write_run_outputs(results, out, arguments.per_replication, simulation.scenario().costs.budgets,
-                      interruption.flag());
+    const RunSummary summary = summarize_run(results, simulation.scenario());
+    if (report) report->stage(render_run_report(simulation.scenario(), results, summary, {scenario_path}));
+    write_run_outputs(results, summary, out, arguments.per_replication, interruption.flag());
     if (report) report->commit();
   } catch (const RunCancelled&) {
     std::fprintf(stderr, "caseflow run: interrupted by signal %d; nothing was written\n", interruption.signal_number());

@@ -55,7 +55,6 @@ struct Fingerprints {
 Fingerprints fingerprint_run(const std::string& scenario_file, int replications, uint64_t seed,
                              bool parameter_uncertainty = false) {
   Scenario scenario = load_scenario(source(scenario_file));
-  const std::vector<Budget> budgets = scenario.costs.budgets;
   Simulation simulation(std::move(scenario));
   RunOptions options;
   options.replications = replications;
@@ -65,18 +64,13 @@ Fingerprints fingerprint_run(const std::string& scenario_file, int replications,
   RunResults results = run_replications(simulation, options);
 
   Fingerprint matrices;
-  matrices.add_matrix(results.stocks);
-  matrices.add_matrix(results.flows);
-  matrices.add_matrix(results.care_days);
-  matrices.add_matrix(results.costs);
-  matrices.add_matrix(results.period_care_days);
-  matrices.add_matrix(results.placements);
+  for_each_result_matrix([&](auto m) { matrices.add_matrix(results.*m.matrix); });
   matrices.add_bytes(&results.events, sizeof results.events);
 
   const fs::path directory = fs::temp_directory_path() / ("caseflow-fixed-seed-" + std::to_string(::getpid()) + "-" +
                                                           std::to_string(seed) + "-" + fs::path(scenario_file).stem().string());
   fs::remove_all(directory);
-  write_run_outputs(results, directory.string(), true, budgets);
+  write_run_outputs(results, summarize_run(results, simulation.scenario()), directory.string(), true);
   std::vector<fs::path> written;
   for (const auto& entry : fs::directory_iterator(directory)) written.push_back(entry.path());
   std::sort(written.begin(), written.end());

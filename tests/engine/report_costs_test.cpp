@@ -7,10 +7,12 @@
 
 #include <gtest/gtest.h>
 
+#include "caseflow/base/number_format.hpp"
 #include "caseflow/base/uk_format.hpp"
 #include "caseflow/output/run_outputs.hpp"
 #include "caseflow/report/report_run.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
+#include "caseflow/sim/runner.hpp"
 #include "cli_support.hpp"
 #include "html_checker.hpp"
 #include "report_tables.hpp"
@@ -128,7 +130,7 @@ TEST(ReportCosts, RunWithoutCostsHasNoCostSection) {
   Simulation simulation(scenario);
   RunOptions options;
   options.replications = 5;
-  std::string html = render_run_report(scenario, run_replications(simulation, options));
+  std::string html = render_report(scenario, run_replications(simulation, options));
   EXPECT_EQ(html.find("id=\"costs\""), std::string::npos);
   EXPECT_EQ(html.find("table-placement-types"), std::string::npos);
 }

@@ -10,9 +10,16 @@
 
 #include <gtest/gtest.h>
 
+#include "caseflow/report/report_run.hpp"
+#include "caseflow/stats/run_summary.hpp"
 #include "html_checker.hpp"
 
 namespace caseflow::testing {
+
+// The report of a run, from its summary as `caseflow run` computes it.
+inline std::string render_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options = {}) {
+  return render_run_report(scenario, results, summarize_run(results, scenario), options);
+}
 
 // Every line of a CSV file split at commas (the outputs never quote a field).
 inline std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {

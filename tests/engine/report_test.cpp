@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "caseflow/base/financial_year.hpp"
+#include "caseflow/base/number_format.hpp"
 #include "caseflow/base/uk_format.hpp"
 #include "caseflow/output/run_outputs.hpp"
 #include "caseflow/report/report_run.hpp"
@@ -304,7 +305,7 @@ TEST(Report, EscapesEverythingTheScenarioSays) {
   document["transitions"][0]["note"] = "<img src=x onerror=alert(1)>";
   document["comparators"][0]["label"] = "<i>Region</i>";
   Scenario scenario = scenario_from_json(document);
-  std::string html = render_run_report(scenario, run(document, 5), {"<file>.json"});
+  std::string html = render_report(scenario, run(document, 5), {"<file>.json"});
   std::unique_ptr<HtmlElement> root;
   ASSERT_NO_THROW(root = parse_html(html));
   for (const char* tag : {"script", "b", "i", "img"}) EXPECT_TRUE(root->find_all(tag).empty()) << tag;
@@ -322,7 +323,7 @@ TEST(Report, ScenarioWithoutExitsOrComparatorsHasNoSectionsForThem) {
   document["initial_population"] = {{{"state", "care"}, {"count", 10}, {"age_years", {{"5-9", 1.0}}}}};
   document["arrivals"] = {{{"state", "care"}, {"per_year", 12}, {"age_years", {{"0", 1.0}}}}};
   Scenario scenario = scenario_from_json(document);
-  std::string html = render_run_report(scenario, run(document, 10));
+  std::string html = render_report(scenario, run(document, 10));
   auto root = parse_html(html);
   EXPECT_EQ(root->find_id("exits"), nullptr);
   EXPECT_EQ(root->find_id("table-comparators"), nullptr);
@@ -366,7 +367,7 @@ TEST(Report, RejectsResultsFromAnotherScenario) {
   json small = scenario_skeleton(6);
   small["states"] = {{{"id", "care"}}};
   Scenario scenario = scenario_from_json(example_with_comparators());
-  EXPECT_THROW(render_run_report(scenario, run(small, 2)), std::invalid_argument);
+  EXPECT_THROW(render_report(scenario, run(small, 2)), std::invalid_argument);
 }
 
 TEST(Report, DescribesPipelinesFosterPlacementsAndInterventions) {
@@ -377,7 +378,7 @@ TEST(Report, DescribesPipelinesFosterPlacementsAndInterventions) {
   Simulation simulation(scenario);
   RunOptions options;
   options.replications = 10;
-  std::string html = render_run_report(simulation.scenario(), run_replications(simulation, options));
+  std::string html = render_report(simulation.scenario(), run_replications(simulation, options));
   auto root = parse_html(html);
   size_t stages = 0;
   for (const auto& pipeline : scenario.pipelines) stages += pipeline.stages.size();
@@ -405,7 +406,7 @@ TEST(Report, EdgeCasesStillGiveAWellFormedReport) {
   empty["states"] = {{{"id", "care"}}};
   empty["exits"] = {{{"id", "home"}}};
   for (const json& document : {at_start, empty}) {
-    std::string html = render_run_report(scenario_from_json(document), run(document, 3));
+    std::string html = render_report(scenario_from_json(document), run(document, 3));
     std::unique_ptr<HtmlElement> root;
     ASSERT_NO_THROW(root = parse_html(html)) << document.dump();
     EXPECT_NE(root->find_id("summary"), nullptr);

@@ -1,10 +1,13 @@
 #include "caseflow/stats/summary.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <gtest/gtest.h>
 
-#include "caseflow/output/run_outputs.hpp"
+#include "caseflow/base/number_format.hpp"
+#include "caseflow/sim/run_results.hpp"
+#include "caseflow/stats/summary_grid.hpp"
 
 using namespace caseflow;
 
@@ -61,4 +64,37 @@ TEST(Summary, QuantilesOfNarrowAndWideCountsEqualThoseOfTheSortedColumn) {
       EXPECT_EQ(summary.quantiles(cell, static_cast<Eigen::Index>(q)), quantile_sorted(sorted, kStockQuantiles[q]))
           << "cell " << cell << " p " << kStockQuantiles[q];
   }
+}
+
+// Doubles go through the same routine: sorted by comparison, and their mean added up in the order asked
+// for. 1e16 + 1 rounds back to 1e16, so adding 1e16, 1, -1e16, 1 in order gives 1, not 2.
+TEST(Summary, DoublesAreSortedAndAddedUpInTheOrderAskedFor) {
+  DaysMatrix values(4, 2);
+  values.col(0) << 1e16, 1, -1e16, 1;
+  values.col(1) << 3, 1, 2, 0.5;
+  CellSummary in_order = summarize_cells(values, {0.5}, MeanSum::in_order);
+  EXPECT_EQ(in_order.mean(0), 0.25);
+  EXPECT_EQ(in_order.mean(1), 1.625);
+  EXPECT_EQ(in_order.quantiles(1, 0), 1.5);
+  EXPECT_EQ(in_order.quantiles(0, 0), 1.0);
+  CellSummary eigen = summarize_cells(values, {0.5}, MeanSum::eigen);
+  EXPECT_EQ(eigen.mean(0), values.col(0).mean());  // Eigen's own sum, packet by packet
+  EXPECT_EQ(eigen.quantiles(0, 0), 1.0);
+}
+
+TEST(Summary, NoReplicationsGiveNotANumber) {
+  CellSummary counts = summarize_cells(CountMatrix(0, 2), kFlowQuantiles);
+  CellSummary pounds = summarize_cells(DaysMatrix(0, 1), kFlowQuantiles, MeanSum::in_order);
+  EXPECT_TRUE(std::isnan(counts.mean(1)) && std::isnan(counts.quantiles(1, 2)));
+  EXPECT_TRUE(std::isnan(pounds.mean(0)) && std::isnan(pounds.quantiles(0, 0)));
+}
+
+TEST(Summary, AGridIndexesItsCellsRowByRow) {
+  CountMatrix counts(3, 6);
+  for (Eigen::Index cell = 0; cell < 6; ++cell) counts.col(cell).setConstant(static_cast<int32_t>(10 * cell));
+  SummaryGrid grid{3, summarize_cells(counts, kFlowQuantiles)};
+  EXPECT_EQ(grid.rows(), 2u);
+  EXPECT_EQ(grid.mean(1, 2), 50.0);
+  EXPECT_EQ(grid.quantile(0, 1, 2), 10.0);
+  EXPECT_EQ(grid.probabilities(), kFlowQuantiles);
 }

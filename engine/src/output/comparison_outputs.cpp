@@ -3,14 +3,28 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "caseflow/output/run_outputs.hpp"
+#include "caseflow/base/number_format.hpp"
 
 namespace caseflow {
 
 namespace {
 
-void write_difference(std::ostream& out, const DifferenceSummary& d) {
-  out << format_number(d.mean) << ',' << format_number(d.p05) << ',' << format_number(d.p50) << ',' << format_number(d.p95);
+using Kind = OutputTable::Kind;
+
+// The four columns of a paired difference: PREFIX_mean, PREFIX_p05, PREFIX_p50, PREFIX_p95.
+void add_difference_columns(std::vector<std::pair<std::string, Kind>>& columns, const std::string& prefix) {
+  for (const char* statistic : {"mean", "p05", "p50", "p95"}) columns.emplace_back(prefix + "_" + statistic, Kind::number);
+}
+
+OutputTable& add_difference(OutputTable& table, const DifferenceSummary& d) {
+  return table.number(d.mean).number(d.p05).number(d.p50).number(d.p95);
+}
+
+OutputTable table_of(std::vector<std::pair<std::string, Kind>> labels, const std::vector<std::string>& numbers,
+                     const std::vector<std::string>& differences) {
+  for (const auto& name : numbers) labels.emplace_back(name, Kind::number);
+  for (const auto& prefix : differences) add_difference_columns(labels, prefix);
+  return OutputTable(std::move(labels));
 }
 
 std::string fixed(double value, int decimals) {
@@ -21,63 +35,64 @@ std::string fixed(double value, int decimals) {
 
 }  // namespace
 
-void write_comparison_in_care_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out) {
-  out << "strategy,date,base_mean,strategy_mean,difference_mean,difference_p05,difference_p50,difference_p95\n";
+OutputTable comparison_in_care_table(const std::vector<NamedComparison>& comparisons) {
+  OutputTable table = table_of({{"strategy", Kind::text}, {"date", Kind::date}}, {"base_mean", "strategy_mean"}, {"difference"});
   for (const auto& named : comparisons) {
     const StrategyComparison& c = named.comparison;
-    for (size_t k = 0; k < c.dates.size(); ++k) {
-      out << named.strategy << ',' << format_iso_date(c.dates[k]) << ',' << format_number(c.base_in_care[k]) << ','
-          << format_number(c.strategy_in_care[k]) << ',';
-      write_difference(out, c.in_care_difference[k]);
-      out << '\n';
-    }
+    for (size_t k = 0; k < c.dates.size(); ++k)
+      add_difference(table.text(named.strategy).date(c.dates[k]).number(c.base_in_care[k]).number(c.strategy_in_care[k]),
+                     c.in_care_difference[k]);
   }
+  return table;
 }
 
-void write_comparison_summary_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out) {
-  out << "strategy,name,child_days_avoided_mean,child_days_avoided_p05,child_days_avoided_p50,child_days_avoided_p95,"
-         "end_difference_mean,end_difference_p05,end_difference_p50,end_difference_p95\n";
+OutputTable comparison_summary_table(const std::vector<NamedComparison>& comparisons) {
+  OutputTable table = table_of({{"strategy", Kind::text}, {"name", Kind::text}}, {}, {"child_days_avoided", "end_difference"});
   for (const auto& named : comparisons) {
     std::string name = named.name;
     for (char& ch : name)
       if (ch == ',' || ch == '"') ch = ';';
-    out << named.strategy << ',' << name << ',';
-    write_difference(out, named.comparison.child_days_avoided);
-    out << ',';
-    write_difference(out, named.comparison.in_care_difference.back());
-    out << '\n';
+    add_difference(add_difference(table.text(named.strategy).text(name), named.comparison.child_days_avoided),
+                   named.comparison.in_care_difference.back());
   }
+  return table;
 }
 
-void write_comparison_routes_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out) {
-  out << "strategy,route,base_mean,strategy_mean,difference_mean,difference_p05,difference_p50,difference_p95\n";
+OutputTable comparison_routes_table(const std::vector<NamedComparison>& comparisons) {
+  OutputTable table = table_of({{"strategy", Kind::text}, {"route", Kind::text}}, {"base_mean", "strategy_mean"}, {"difference"});
   for (const auto& named : comparisons)
-    for (const auto& route : named.comparison.routes) {
-      out << named.strategy << ',' << route.route << ',' << format_number(route.base_mean) << ','
-          << format_number(route.strategy_mean) << ',';
-      write_difference(out, route.difference);
-      out << '\n';
-    }
+    for (const auto& route : named.comparison.routes)
+      add_difference(table.text(named.strategy).text(route.route).number(route.base_mean).number(route.strategy_mean), route.difference);
+  return table;
 }
 
-void write_comparison_costs_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out) {
-  out << "strategy,financial_year,base_cost,strategy_cost,net_saving_mean,net_saving_p05,net_saving_p50,net_saving_p95\n";
-  for (const auto& named : comparisons)
-    for (const auto& saving : named.comparison.savings) {
-      out << named.strategy << ',' << saving.financial_year << ',' << format_number(saving.base_cost) << ','
-          << format_number(saving.strategy_cost) << ',';
-      write_difference(out, saving.net_saving);
-      out << '\n';
-    }
-}
-
-void write_comparison_comparators_csv(const std::vector<NamedComparison>& comparisons, std::ostream& out) {
-  out << "strategy,date,comparator,count,base_probability,strategy_probability\n";
+OutputTable comparison_comparators_table(const std::vector<NamedComparison>& comparisons) {
+  OutputTable table = table_of({{"strategy", Kind::text}, {"date", Kind::date}, {"comparator", Kind::text}},
+                               {"count", "base_probability", "strategy_probability"}, {});
   for (const auto& named : comparisons)
     for (const auto& chance : named.comparison.comparators)
-      out << named.strategy << ',' << format_iso_date(chance.date) << ',' << chance.comparator << ','
-          << format_number(chance.count) << ',' << format_number(chance.base_probability) << ','
-          << format_number(chance.strategy_probability) << '\n';
+      table.text(named.strategy).date(chance.date).text(chance.comparator).number(chance.count).number(chance.base_probability)
+          .number(chance.strategy_probability);
+  return table;
+}
+
+OutputTable comparison_costs_table(const std::vector<NamedComparison>& comparisons) {
+  OutputTable table = table_of({{"strategy", Kind::text}, {"financial_year", Kind::text}}, {"base_cost", "strategy_cost"}, {"net_saving"});
+  for (const auto& named : comparisons)
+    for (const auto& saving : named.comparison.savings)
+      add_difference(table.text(named.strategy).text(saving.financial_year).number(saving.base_cost).number(saving.strategy_cost),
+                     saving.net_saving);
+  return table;
+}
+
+std::vector<NamedTable> comparison_tables(const std::vector<NamedComparison>& comparisons) {
+  std::vector<NamedTable> tables;
+  tables.push_back({"comparison_in_care.csv", comparison_in_care_table(comparisons)});
+  tables.push_back({"comparison_summary.csv", comparison_summary_table(comparisons)});
+  tables.push_back({"comparison_routes.csv", comparison_routes_table(comparisons)});
+  tables.push_back({"comparison_comparators.csv", comparison_comparators_table(comparisons)});
+  tables.push_back({"comparison_costs.csv", comparison_costs_table(comparisons)});
+  return tables;
 }
 
 void write_comparison_table(const std::vector<NamedComparison>& comparisons, std::ostream& out) {

@@ -11,7 +11,6 @@
 #include "caseflow/report/html_text.hpp"
 #include "caseflow/report/report_run_sections.hpp"
 #include "caseflow/report/svg_chart.hpp"
-#include "caseflow/stats/cost_summary.hpp"
 #include "report_support.hpp"
 
 namespace caseflow {
@@ -356,10 +355,10 @@ ReportSection method_section(const ComparisonData& data) {
 
 }  // namespace
 
-ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results,
+ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results, const RunSummary& base_summary,
                                        const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options) {
   if (comparisons.empty()) throw std::invalid_argument("comparison report: no strategy to compare");
-  ComparisonData data{base, base_results, comparisons, options, RunReportData(base, base_results, {})};
+  ComparisonData data{base, base_results, comparisons, options, RunReportData(base, base_results, base_summary, {})};
   for (const auto& named : comparisons)
     if (named.comparison.dates != base_results.layout.snapshot_dates)
       throw std::invalid_argument("comparison report: a comparison does not come from this base run");
@@ -388,9 +387,9 @@ ReportDocument build_comparison_report(const Scenario& base, const RunResults& b
   return document;
 }
 
-std::string render_comparison_report(const Scenario& base, const RunResults& base_results,
+std::string render_comparison_report(const Scenario& base, const RunResults& base_results, const RunSummary& base_summary,
                                      const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options) {
-  return render_report_html(build_comparison_report(base, base_results, comparisons, options));
+  return render_report_html(build_comparison_report(base, base_results, base_summary, comparisons, options));
 }
 
 }  // namespace caseflow

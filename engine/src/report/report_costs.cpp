@@ -11,7 +11,6 @@
 #include "caseflow/report/html_text.hpp"
 #include "caseflow/report/report_run_sections.hpp"
 #include "caseflow/report/svg_chart.hpp"
-#include "caseflow/stats/cost_summary.hpp"
 #include "report_support.hpp"
 
 namespace caseflow {
@@ -60,24 +59,20 @@ std::vector<double> days_in_financial_years(const OutputLayout& layout) {
 }  // namespace
 
 std::optional<ReportSection> costs_section(const RunReportData& data) {
-  const RunResults& results = data.results;
   const OutputLayout& layout = data.layout();
   const Scenario& scenario = data.scenario;
-  if (!has_costs(results) || layout.financial_years.empty()) return std::nullopt;
+  if (!data.summary.costs || layout.financial_years.empty()) return std::nullopt;
+  const CostSummary& costs = *data.summary.costs;
+  const SummaryGrid& by_year = costs.financial_years;
   const size_t years = layout.financial_years.size(), categories = layout.cost_categories.size();
-  const bool per_child = layout.placement_categories > 0;
-
-  std::vector<CellSummary> by_category;
-  for (size_t c = 0; c < categories; ++c) by_category.push_back(summarize_costs(financial_year_costs(results, c), kStockQuantiles));
-  const CellSummary total = summarize_costs(financial_year_costs(results), kStockQuantiles);
-  const CellSummary per_child_year = per_child ? summarize_costs(cost_per_child_year(results), kStockQuantiles) : CellSummary{};
-  const std::vector<BudgetRisk> risks = budget_risks(results, scenario.costs.budgets);
+  const size_t total = costs.total_column(), per_child_year = costs.cost_per_child_year_column();
+  const bool per_child = costs.has_cost_per_child_year();
+  const std::vector<BudgetRisk> risks = data.summary.budgets.value_or(std::vector<BudgetRisk>{});
   const std::vector<double> days = days_in_financial_years(layout);
   auto year_name = [&](size_t y) {
     std::string part = detail::part_year_note(layout, y);
     return layout.financial_years[y].label + (part.empty() ? "" : " (" + part + ")");
   };
-  auto cell = [](size_t y) { return static_cast<Eigen::Index>(y); };
   auto budget_of = [&](size_t y) -> const BudgetRisk* {
     for (const auto& risk : risks)
       if (risk.financial_year == layout.financial_years[y].label) return &risk;
@@ -87,7 +82,11 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
   // The chart: a layer per category that costs anything, the 90% range of the total, the budgets.
   std::vector<size_t> shown;
   for (size_t c = 0; c < categories; ++c)
-    if (by_category[c].mean.maxCoeff() > 0) shown.push_back(c);
+    for (size_t y = 0; y < years; ++y)
+      if (by_year.mean(y, c) > 0) {
+        shown.push_back(c);
+        break;
+      }
   std::vector<double> x(years), low(years), high(years);
   std::vector<AxisTick> ticks;
   std::vector<std::vector<double>> layers(shown.size(), std::vector<double>(years));
@@ -98,16 +97,16 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
     x[y] = static_cast<double>(y);
     std::string part = detail::part_year_note(layout, y);
     ticks.push_back({x[y], layout.financial_years[y].label + (part.empty() ? "" : "\n" + part)});
-    for (size_t k = 0; k < shown.size(); ++k) layers[k][y] = by_category[shown[k]].mean(cell(y));
-    low[y] = total.quantiles(cell(y), 0);
-    high[y] = total.quantiles(cell(y), 4);
-    highest = std::max({highest, high[y], static_cast<double>(total.mean(cell(y)))});
+    for (size_t k = 0; k < shown.size(); ++k) layers[k][y] = by_year.mean(y, shown[k]);
+    low[y] = by_year.quantile(y, total, 0);
+    high[y] = by_year.quantile(y, total, 4);
+    highest = std::max({highest, high[y], static_cast<double>(by_year.mean(y, total))});
   }
   for (const auto& risk : risks) highest = std::max(highest, risk.budget);
 
   std::string description = "Average cost per financial year:";
   for (size_t y = 0; y < years; ++y) {
-    description += (y ? "; " : " ") + year_name(y) + " " + format_pounds(total.mean(cell(y))) + " in all";
+    description += (y ? "; " : " ") + year_name(y) + " " + format_pounds(by_year.mean(y, total)) + " in all";
     for (size_t k = 0; k < shown.size(); ++k) description += ", " + names[k] + " " + format_pounds(layers[k][y]);
     if (const BudgetRisk* budget = budget_of(y)) description += ", budget " + format_pounds(budget->budget);
   }
@@ -164,9 +163,9 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
     size_t y = 0;
     while (y + 1 < years && days[y] < 365) ++y;
     html += "<p><strong>Average annual cost per child in care:</strong> in " + escape_html(year_name(y)) +
-            " a year of a child in care costs " + format_pounds(per_child_year.mean(cell(y))) +
-            " in placements on average (90% of simulations: " + format_pounds(per_child_year.quantiles(cell(y), 0)) + " to " +
-            format_pounds(per_child_year.quantiles(cell(y), 4)) + "); every year is in the table below.</p>\n";
+            " a year of a child in care costs " + format_pounds(by_year.mean(y, per_child_year)) +
+            " in placements on average (90% of simulations: " + format_pounds(by_year.quantile(y, per_child_year, 0)) + " to " +
+            format_pounds(by_year.quantile(y, per_child_year, 4)) + "); every year is in the table below.</p>\n";
   }
 
   {
@@ -181,10 +180,10 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
     numeric[0] = false;
     table.set_columns(headings, numeric);
     for (size_t y = 0; y < years; ++y) {
-      std::vector<TableCell> cells{TableCell::number(total.mean(cell(y)), format_pounds(total.mean(cell(y)))),
-                                   TableCell::number(total.quantiles(cell(y), 0), format_pounds(total.quantiles(cell(y), 0))),
-                                   TableCell::number(total.quantiles(cell(y), 4), format_pounds(total.quantiles(cell(y), 4)))};
-      if (per_child) cells.push_back(TableCell::number(per_child_year.mean(cell(y)), format_pounds(per_child_year.mean(cell(y)))));
+      std::vector<TableCell> cells{TableCell::number(by_year.mean(y, total), format_pounds(by_year.mean(y, total))),
+                                   TableCell::number(by_year.quantile(y, total, 0), format_pounds(by_year.quantile(y, total, 0))),
+                                   TableCell::number(by_year.quantile(y, total, 4), format_pounds(by_year.quantile(y, total, 4)))};
+      if (per_child) cells.push_back(TableCell::number(by_year.mean(y, per_child_year), format_pounds(by_year.mean(y, per_child_year))));
       if (!risks.empty()) {
         if (const BudgetRisk* budget = budget_of(y)) {
           cells.push_back(TableCell::number(budget->budget, format_pounds(budget->budget)));
@@ -208,10 +207,10 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
 
   HtmlTable table("table-costs", "Cost by financial year and kind: average and percentiles of the simulations");
   table.set_columns({"Kind of cost", "Average", "5%", "25%", "Median", "75%", "95%"}, {false, true, true, true, true, true, true});
-  auto add_row = [&](const std::string& heading, const CellSummary& summary, size_t y, const std::string& key, const std::string& row_class) {
-    std::vector<TableCell> cells{TableCell::number(summary.mean(cell(y)), format_pounds(summary.mean(cell(y))))};
-    for (size_t q = 0; q < kStockQuantiles.size(); ++q) {
-      double value = summary.quantiles(cell(y), static_cast<Eigen::Index>(q));
+  auto add_row = [&](const std::string& heading, size_t column, size_t y, const std::string& key, const std::string& row_class) {
+    std::vector<TableCell> cells{TableCell::number(by_year.mean(y, column), format_pounds(by_year.mean(y, column)))};
+    for (size_t q = 0; q < by_year.probabilities().size(); ++q) {
+      double value = by_year.quantile(y, column, q);
       cells.push_back(TableCell::number(value, format_pounds(value)));
     }
     table.add_row(heading, cells, layout.financial_years[y].label + "/" + key, row_class);
@@ -219,7 +218,7 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
   for (size_t y = 0; y < years; ++y) {
     table.add_group_heading(year_name(y));
     for (size_t c = 0; c < categories; ++c)
-      add_row(detail::cost_category_name(scenario, layout, c), by_category[c], y, layout.cost_categories[c], "");
+      add_row(detail::cost_category_name(scenario, layout, c), c, y, layout.cost_categories[c], "");
     add_row("Total", total, y, "total", "total");
     if (per_child) add_row("Placements per child-year in care", per_child_year, y, "cost_per_child_year", "");
   }

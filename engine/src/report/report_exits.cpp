@@ -2,7 +2,6 @@
 // all exits, and the table behind them.
 
 #include <algorithm>
-#include <map>
 
 #include "caseflow/base/financial_year.hpp"
 #include "caseflow/base/uk_format.hpp"
@@ -20,38 +19,14 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
   if (scenario.exits.empty() || layout.months() == 0) return std::nullopt;
   const size_t exits = scenario.exits.size(), routes = exits + 1;  // each exit, then all exits
 
-  // A month counts in the financial year in which it starts.
-  std::vector<int> years;
-  std::map<int, size_t> months_in_year;
-  std::vector<size_t> year_of_month;
-  for (size_t m = 0; m < layout.months(); ++m) {
-    int year = financial_year_of(layout.snapshot_dates[m]);
-    if (years.empty() || years.back() != year) years.push_back(year);
-    ++months_in_year[year];
-    year_of_month.push_back(years.size() - 1);
-  }
-  std::vector<int> route_of_key(layout.flows.size(), -1);
-  for (size_t key = 0; key < layout.flows.size(); ++key)
-    for (size_t e = 0; e < exits; ++e)
-      if (layout.flows[key].to == scenario.exits[e].id) route_of_key[key] = static_cast<int>(e);
-
-  // Each simulation's exits per year and route, then the same summary as the CSV files use.
-  const Eigen::Index replications = data.results.flows.rows();
-  CountMatrix per_year = CountMatrix::Zero(replications, static_cast<Eigen::Index>(years.size() * routes));
-  auto column = [&](size_t year, size_t route) { return static_cast<Eigen::Index>(year * routes + route); };
-  for (Eigen::Index r = 0; r < replications; ++r)
-    for (size_t m = 0; m < layout.months(); ++m)
-      for (size_t key = 0; key < layout.flows.size(); ++key) {
-        if (route_of_key[key] < 0) continue;
-        int32_t count = data.results.flows(r, static_cast<Eigen::Index>(layout.flow_cell(m, key)));
-        per_year(r, column(year_of_month[m], static_cast<size_t>(route_of_key[key]))) += count;
-        per_year(r, column(year_of_month[m], exits)) += count;
-      }
-  CellSummary summary = summarize_cells(per_year, kFlowQuantiles);
+  const ExitsByYear& by_year = data.summary.exits;
+  const std::vector<int>& years = by_year.financial_years;
+  const SummaryGrid& summary = by_year.exits;
+  auto months_in = [&](size_t y) { return by_year.months[y]; };
 
   auto year_name = [&](size_t y) {
     std::string name = financial_year_label(years[y]);
-    size_t months = months_in_year[years[y]];
+    size_t months = months_in(y);
     return months == 12 ? name : name + " (" + std::to_string(months) + (months == 1 ? " month)" : " months)");
   };
   std::vector<std::string> names;
@@ -65,16 +40,16 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
   double highest = 0;
   for (size_t y = 0; y < years.size(); ++y) {
     x.push_back(static_cast<double>(y));
-    size_t months = months_in_year[years[y]];
+    size_t months = months_in(y);
     ticks.push_back({static_cast<double>(y), financial_year_label(years[y]) + (months == 12 ? "" : "\n" + std::to_string(months) + " months")});
-    for (size_t e = 0; e < exits; ++e) layers[e][y] = summary.mean(column(y, e));
-    low[y] = summary.quantiles(column(y, exits), 0);
-    high[y] = summary.quantiles(column(y, exits), 2);
-    highest = std::max({highest, high[y], static_cast<double>(summary.mean(column(y, exits)))});
+    for (size_t e = 0; e < exits; ++e) layers[e][y] = summary.mean(y, e);
+    low[y] = summary.quantile(y, exits, 0);
+    high[y] = summary.quantile(y, exits, 2);
+    highest = std::max({highest, high[y], static_cast<double>(summary.mean(y, exits))});
   }
   std::string description = "Average children leaving care per financial year, by route:";
   for (size_t y = 0; y < years.size(); ++y) {
-    description += (y ? "; " : " ") + year_name(y) + " " + detail::show_count(summary.mean(column(y, exits))) + " in all";
+    description += (y ? "; " : " ") + year_name(y) + " " + detail::show_count(summary.mean(y, exits)) + " in all";
     for (size_t e = 0; e < exits; ++e) description += ", " + names[e] + " " + detail::show_count(layers[e][y]);
   }
   description += ".";
@@ -99,7 +74,7 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
                      "simulations.";
   std::vector<std::string> partial;
   for (size_t y = 0; y < years.size(); ++y)
-    if (months_in_year[years[y]] != 12) partial.push_back(year_name(y));
+    if (months_in(y) != 12) partial.push_back(year_name(y));
   if (!partial.empty()) {
     html += " The forecast covers only part of ";
     for (size_t n = 0; n < partial.size(); ++n) html += (n == 0 ? "" : n + 1 == partial.size() ? " and " : ", ") + escape_html(partial[n]);
@@ -116,9 +91,9 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
   for (size_t y = 0; y < years.size(); ++y) {
     table.add_group_heading(year_name(y));
     for (size_t route = 0; route < routes; ++route) {
-      std::vector<TableCell> cells{TableCell::number(summary.mean(column(y, route)), detail::show_average(summary.mean(column(y, route))))};
-      for (size_t q = 0; q < kFlowQuantiles.size(); ++q) {
-        double value = summary.quantiles(column(y, route), static_cast<Eigen::Index>(q));
+      std::vector<TableCell> cells{TableCell::number(summary.mean(y, route), detail::show_average(summary.mean(y, route)))};
+      for (size_t q = 0; q < summary.probabilities().size(); ++q) {
+        double value = summary.quantile(y, route, q);
         cells.push_back(TableCell::number(value, detail::show_percentile(value)));
       }
       bool total = route == exits;

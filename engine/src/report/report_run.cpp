@@ -34,22 +34,15 @@ std::vector<YearEndSnapshot> year_end_snapshots(const OutputLayout& layout) {
   return year_ends;
 }
 
-RunReportData::RunReportData(const Scenario& scenario_in, const RunResults& results_in, RunReportOptions options_in)
-    : scenario(scenario_in), results(results_in), options(std::move(options_in)) {
+RunReportData::RunReportData(const Scenario& scenario_in, const RunResults& results_in, const RunSummary& summary_in,
+                             RunReportOptions options_in)
+    : scenario(scenario_in), results(results_in), summary(summary_in), options(std::move(options_in)) {
   if (results.layout.stock_columns.size() != scenario.states.size() + 1 ||
       results.layout.snapshots() != static_cast<size_t>(scenario.horizon_months) + 1)
     throw std::invalid_argument("run report: the results do not come from this scenario");
-  stocks = summarize_cells(results.stocks, kStockQuantiles);
-  flows = summarize_cells(results.flows, kFlowQuantiles);
+  if (summary.stocks.rows() != results.layout.snapshots() || summary.stocks.columns != results.layout.stock_columns.size())
+    throw std::invalid_argument("run report: the summary is not of these results");
   year_ends = year_end_snapshots(results.layout);
-}
-
-double RunReportData::stock_mean(size_t snapshot, size_t column) const {
-  return stocks.mean(static_cast<Eigen::Index>(layout().stock_cell(snapshot, column)));
-}
-
-double RunReportData::stock_quantile(size_t snapshot, size_t column, size_t quantile) const {
-  return stocks.quantiles(static_cast<Eigen::Index>(layout().stock_cell(snapshot, column)), static_cast<Eigen::Index>(quantile));
 }
 
 std::string RunReportData::state_name(size_t state) const {
@@ -167,8 +160,9 @@ ReportSection method_section(const RunReportData& data) {
   return {"about", "About these figures", html, "", ""};
 }
 
-ReportDocument build_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options) {
-  RunReportData data(scenario, results, options);
+ReportDocument build_run_report(const Scenario& scenario, const RunResults& results, const RunSummary& summary,
+                                const RunReportOptions& options) {
+  RunReportData data(scenario, results, summary, options);
   const OutputLayout& layout = data.layout();
   ReportDocument document;
   document.kicker = "Children in care forecast";
@@ -193,8 +187,9 @@ ReportDocument build_run_report(const Scenario& scenario, const RunResults& resu
   return document;
 }
 
-std::string render_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options) {
-  return render_report_html(build_run_report(scenario, results, options));
+std::string render_run_report(const Scenario& scenario, const RunResults& results, const RunSummary& summary,
+                              const RunReportOptions& options) {
+  return render_report_html(build_run_report(scenario, results, summary, options));
 }
 
 }  // namespace caseflow

@@ -41,14 +41,7 @@ ReportSection summary_section(const RunReportData& data) {
   if (last > 0 && (moments.empty() || moments.back().snapshot != last)) moments.push_back({last, end_name});
 
   // Shares of simulations that end below or above where they started.
-  const auto start_cell = static_cast<Eigen::Index>(layout.stock_cell(0, in_care));
-  const auto end_cell = static_cast<Eigen::Index>(layout.stock_cell(last, in_care));
-  long fewer = 0, more = 0;
-  for (Eigen::Index r = 0; r < data.results.stocks.rows(); ++r) {
-    fewer += data.results.stocks(r, end_cell) < data.results.stocks(r, start_cell);
-    more += data.results.stocks(r, end_cell) > data.results.stocks(r, start_cell);
-  }
-  const double replications = data.replications();
+  const double fewer = data.summary.in_care.fewer_at_end, more = data.summary.in_care.more_at_end;
   const double now = data.stock_mean(0, in_care), at_end = data.stock_mean(last, in_care);
   const double change = at_end - now;
 
@@ -64,7 +57,7 @@ ReportSection summary_section(const RunReportData& data) {
     html += key_figure("Expected change by " + escape_html(end_name), signed_change,
                        now > 0 ? format_percent(std::abs(change) / now) + (change < 0 ? " fewer" : " more") + " than at the start" : "");
     html += key_figure("Chance of fewer children in care on " + escape_html(end_name) + " than at the start",
-                       detail::show_share(fewer / replications), "");
+                       detail::show_share(fewer), "");
   }
   html += "</ul>\n";
 
@@ -82,8 +75,8 @@ ReportSection summary_section(const RunReportData& data) {
                             change < 0 ? format_whole(-change) + " fewer than" : format_whole(change) + " more than";
     html += "<p><strong>Expected change:</strong> on average " + format_whole(at_end) + " children are in care on " +
             escape_html(end_name) + ", " + direction + " the " + detail::show_count(now) + " on " + escape_html(start_name) +
-            ". The number falls in " + detail::show_share(fewer / replications) + " of simulations and rises in " +
-            detail::show_share(more / replications) + ".</p>\n";
+            ". The number falls in " + detail::show_share(fewer) + " of simulations and rises in " +
+            detail::show_share(more) + ".</p>\n";
   }
 
   if (!data.scenario.comparators.empty() && !moments.empty()) {
@@ -96,12 +89,10 @@ ReportSection summary_section(const RunReportData& data) {
     numeric[0] = false;
     table.set_columns(headings, numeric);
     for (const Moment& moment : moments) {
-      auto cell = static_cast<Eigen::Index>(layout.stock_cell(moment.snapshot, in_care));
       std::vector<TableCell> cells;
-      for (const Comparator& comparator : data.scenario.comparators) {
-        long at_or_below = 0;
-        for (Eigen::Index r = 0; r < data.results.stocks.rows(); ++r) at_or_below += data.results.stocks(r, cell) <= comparator.count;
-        cells.push_back(TableCell::number(at_or_below / replications, detail::show_share(at_or_below / replications)));
+      for (size_t c = 0; c < data.scenario.comparators.size(); ++c) {
+        const double chance = data.summary.in_care.at_or_below_comparator(moment.snapshot, c);
+        cells.push_back(TableCell::number(chance, detail::show_share(chance)));
       }
       table.add_row(moment.name, cells, format_iso_date(layout.snapshot_dates[moment.snapshot]));
     }

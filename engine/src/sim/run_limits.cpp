@@ -10,12 +10,12 @@
 #include <unistd.h>
 
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/sim/run_results.hpp"
 
 namespace caseflow {
 
 namespace {
 
-constexpr double kBytesPerCount = sizeof(int32_t);
 // A child's slot in the simulation, its pending event in the heap and the heap's spare capacity: an
 // overestimate, counted for every child of a replication as if none had left.
 constexpr double kBytesPerChild = 128;
@@ -40,16 +40,18 @@ RunCost estimate_run_cost(const Simulation& simulation, int replications, int th
   for (const auto& cohort : scenario.initial_population) cost.children += cohort.count;
   for (const auto& stream : scenario.arrivals) cost.children += stream.per_year * horizon_years;
 
-  // What RunResults keeps per replication: counts (stocks, flows, placements) as int32, child-days and costs
-  // as doubles.
-  const double count_cells = static_cast<double>(layout.stock_cells() + layout.flow_cells() + layout.placement_cells());
-  const double day_cells =
-      static_cast<double>(layout.day_cells() + layout.cost_cells() + layout.cost_periods.size());
-  const double bytes_per_replication = count_cells * kBytesPerCount + day_cells * sizeof(double);
+  // What RunResults keeps per replication: every cell of every matrix, counts as int32, child-days and
+  // costs as doubles.
+  double cells = 0, bytes_per_replication = 0;
+  for_each_result_matrix([&](auto m) {
+    const auto matrix_cells = static_cast<double>(m.cells(layout));
+    cells += matrix_cells;
+    bytes_per_replication += matrix_cells * sizeof(typename decltype(m)::Scalar);
+  });
   const double reps = std::max(0, replications);
   // The matrices of counts and child-days, then the summary: a mean and up to five quantiles per cell,
   // and one column of replications being sorted.
-  cost.result_bytes = reps * bytes_per_replication + (count_cells + day_cells) * 6 * sizeof(double) + reps * sizeof(double);
+  cost.result_bytes = reps * bytes_per_replication + cells * 6 * sizeof(double) + reps * sizeof(double);
   const double workers = std::clamp<double>(threads, 1, std::max(1.0, reps));
   cost.working_bytes = workers * (bytes_per_replication + cost.children * kBytesPerChild);
   return cost;

@@ -34,12 +34,9 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   RunResults results;
   results.layout = simulation.layout();
   results.seed = options.seed;
-  results.stocks.resize(total, static_cast<Eigen::Index>(results.layout.stock_cells()));
-  results.flows.resize(total, static_cast<Eigen::Index>(results.layout.flow_cells()));
-  results.care_days.resize(total, static_cast<Eigen::Index>(results.layout.day_cells()));
-  results.costs.resize(total, static_cast<Eigen::Index>(results.layout.cost_cells()));
-  results.period_care_days.resize(total, static_cast<Eigen::Index>(results.layout.cost_periods.size()));
-  results.placements.resize(total, static_cast<Eigen::Index>(results.layout.placement_cells()));
+  for_each_result_matrix([&](auto m) {
+    (results.*m.matrix).resize(total, static_cast<Eigen::Index>(m.cells(results.layout)));
+  });
 
   std::atomic<int> next{0};
   std::atomic<int> completed{0};
@@ -54,12 +51,7 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
   auto run_one = [&](int r, ReplicationRecord& record) {
     const uint64_t replication = static_cast<uint64_t>(options.first_replication) + static_cast<uint64_t>(r);
     replications.run(options.seed, replication, record);
-    copy_row(record.stocks, results.stocks, r);
-    copy_row(record.flows, results.flows, r);
-    copy_row(record.care_days, results.care_days, r);
-    copy_row(record.costs, results.costs, r);
-    copy_row(record.period_care_days, results.period_care_days, r);
-    copy_row(record.placements, results.placements, r);
+    for_each_result_matrix([&](auto m) { copy_row(record.*m.record, results.*m.matrix, r); });
     events += record.events;
     int done = ++completed;
     if (options.on_progress) options.on_progress(done, total);
@@ -111,19 +103,17 @@ RunResults concatenate_results(const std::vector<RunResults>& chunks) {
   if (chunks.empty()) throw std::invalid_argument("no results to concatenate");
   for (const auto& chunk : chunks)
     if (chunk.seed != chunks.front().seed || chunk.layout.stock_columns != chunks.front().layout.stock_columns ||
-        chunk.layout.snapshot_dates != chunks.front().layout.snapshot_dates ||
-        chunk.stocks.cols() != chunks.front().stocks.cols() || chunk.flows.cols() != chunks.front().flows.cols() ||
-        chunk.costs.cols() != chunks.front().costs.cols())
+        chunk.layout.snapshot_dates != chunks.front().layout.snapshot_dates)
       throw std::invalid_argument("results of different scenarios or seeds cannot be concatenated");
+  for_each_result_matrix([&](auto m) {
+    for (const auto& chunk : chunks)
+      if ((chunk.*m.matrix).cols() != (chunks.front().*m.matrix).cols())
+        throw std::invalid_argument("results of different scenarios or seeds cannot be concatenated");
+  });
   RunResults merged;
   merged.layout = chunks.front().layout;
   merged.seed = chunks.front().seed;
-  merged.stocks = stack_rows(chunks, &RunResults::stocks);
-  merged.flows = stack_rows(chunks, &RunResults::flows);
-  merged.care_days = stack_rows(chunks, &RunResults::care_days);
-  merged.costs = stack_rows(chunks, &RunResults::costs);
-  merged.period_care_days = stack_rows(chunks, &RunResults::period_care_days);
-  merged.placements = stack_rows(chunks, &RunResults::placements);
+  for_each_result_matrix([&](auto m) { merged.*m.matrix = stack_rows(chunks, m.matrix); });
   for (const auto& chunk : chunks) merged.events += chunk.events;
   return merged;
 }

@@ -6,23 +6,22 @@
 
 #include "caseflow/base/input_error.hpp"
 #include "caseflow/stats/cost_summary.hpp"
+#include "caseflow/stats/in_care_chances.hpp"
 #include "caseflow/stats/summary.hpp"
 
 namespace caseflow {
 
 namespace {
 
-DifferenceSummary summarize_difference(std::vector<double> values) {
-  DifferenceSummary summary;
-  if (values.empty()) return summary;
-  double total = 0;
-  for (double v : values) total += v;
-  summary.mean = total / static_cast<double>(values.size());
-  std::sort(values.begin(), values.end());
-  summary.p05 = quantile_sorted(values, 0.05);
-  summary.p50 = quantile_sorted(values, 0.5);
-  summary.p95 = quantile_sorted(values, 0.95);
-  return summary;
+// Paired differences (replications x cells) reduced to the mean, 5th, 50th and 95th percentiles of each
+// column: counts exactly, pounds and child-days added up in replication order.
+template <class Value>
+std::vector<DifferenceSummary> summarize_differences(const Eigen::Matrix<Value, Eigen::Dynamic, Eigen::Dynamic>& differences) {
+  const CellSummary cells = summarize_cells(differences, kFlowQuantiles, MeanSum::in_order);
+  std::vector<DifferenceSummary> summaries;
+  for (Eigen::Index cell = 0; cell < differences.cols(); ++cell)
+    summaries.push_back({cells.mean(cell), cells.quantiles(cell, 0), cells.quantiles(cell, 1), cells.quantiles(cell, 2)});
+  return summaries;
 }
 
 // Per replication, the total over the horizon of the flows into each exit (and of diverted arrivals).
@@ -81,63 +80,58 @@ StrategyComparison compare_runs(const RunResults& base, const RunResults& strate
   const auto in_care = layout.in_care_column();
   StrategyComparison comparison;
   comparison.dates = layout.snapshot_dates;
-  std::vector<double> differences(static_cast<size_t>(replications));
+  CountMatrix in_care_differences(replications, static_cast<Eigen::Index>(layout.snapshots()));
   for (size_t k = 0; k < layout.snapshots(); ++k) {
     auto cell = static_cast<Eigen::Index>(layout.stock_cell(k, in_care));
-    for (Eigen::Index r = 0; r < replications; ++r)
-      differences[static_cast<size_t>(r)] = strategy.stocks(r, cell) - base.stocks(r, cell);
+    in_care_differences.col(static_cast<Eigen::Index>(k)) = strategy.stocks.col(cell) - base.stocks.col(cell);
     comparison.base_in_care.push_back(base.stocks.col(cell).cast<double>().mean());
     comparison.strategy_in_care.push_back(strategy.stocks.col(cell).cast<double>().mean());
-    comparison.in_care_difference.push_back(summarize_difference(differences));
   }
+  comparison.in_care_difference = summarize_differences(in_care_differences);
 
+  DaysMatrix avoided(replications, 1);
   for (Eigen::Index r = 0; r < replications; ++r) {
-    double avoided = 0;
+    double days = 0;
     for (size_t m = 0; m < layout.months(); ++m) {
       auto cell = static_cast<Eigen::Index>(layout.day_cell(m, in_care));
-      avoided += base.care_days(r, cell) - strategy.care_days(r, cell);
+      days += base.care_days(r, cell) - strategy.care_days(r, cell);
     }
-    differences[static_cast<size_t>(r)] = avoided;
+    avoided(r, 0) = days;
   }
-  comparison.child_days_avoided = summarize_difference(differences);
+  comparison.child_days_avoided = summarize_differences(avoided).front();
 
   auto base_routes = route_totals(base), strategy_routes = route_totals(strategy);
   std::vector<std::string> routes;
   for (const auto& [route, values] : base_routes) routes.push_back(route);
   for (const auto& [route, values] : strategy_routes)
     if (!base_routes.count(route)) routes.push_back(route);
-  for (const auto& route : routes) {
-    std::vector<double> zeros(static_cast<size_t>(replications), 0.0);
-    const auto& b = base_routes.count(route) ? base_routes[route] : zeros;
-    const auto& s = strategy_routes.count(route) ? strategy_routes[route] : zeros;
-    for (size_t r = 0; r < differences.size(); ++r) differences[r] = s[r] - b[r];
-    comparison.routes.push_back({route, mean(b), mean(s), summarize_difference(differences)});
+  DaysMatrix route_differences(replications, static_cast<Eigen::Index>(routes.size()));
+  std::vector<double> zeros(static_cast<size_t>(replications), 0.0);
+  for (size_t i = 0; i < routes.size(); ++i) {
+    const auto& b = base_routes.count(routes[i]) ? base_routes[routes[i]] : zeros;
+    const auto& s = strategy_routes.count(routes[i]) ? strategy_routes[routes[i]] : zeros;
+    for (Eigen::Index r = 0; r < replications; ++r)
+      route_differences(r, static_cast<Eigen::Index>(i)) = s[static_cast<size_t>(r)] - b[static_cast<size_t>(r)];
+    comparison.routes.push_back({routes[i], mean(b), mean(s), {}});
   }
+  const auto route_summaries = summarize_differences(route_differences);
+  for (size_t i = 0; i < routes.size(); ++i) comparison.routes[i].difference = route_summaries[i];
 
-  for (size_t k = 12; k < layout.snapshots(); k += 12) {
-    auto cell = static_cast<Eigen::Index>(layout.stock_cell(k, in_care));
-    for (const auto& comparator : comparators) {
-      double base_at_or_below = 0, strategy_at_or_below = 0;
-      for (Eigen::Index r = 0; r < replications; ++r) {
-        base_at_or_below += base.stocks(r, cell) <= comparator.count;
-        strategy_at_or_below += strategy.stocks(r, cell) <= comparator.count;
-      }
+  for (size_t k = 12; k < layout.snapshots(); k += 12)
+    for (const auto& comparator : comparators)
       comparison.comparators.push_back({layout.snapshot_dates[k], comparator.id, comparator.count,
-                                        base_at_or_below / static_cast<double>(replications),
-                                        strategy_at_or_below / static_cast<double>(replications)});
-    }
-  }
+                                        share_in_care_at_or_below(base, k, comparator.count),
+                                        share_in_care_at_or_below(strategy, k, comparator.count)});
 
   // Net savings by financial year: everything the base costs minus everything the strategy costs,
   // its own running costs included.
   if (layout.financial_years.size() == strategy.layout.financial_years.size()) {
     DaysMatrix base_years = financial_year_costs(base), strategy_years = financial_year_costs(strategy);
+    const auto net_savings = summarize_differences(DaysMatrix(base_years - strategy_years));
     for (size_t y = 0; y < layout.financial_years.size(); ++y) {
       auto column = static_cast<Eigen::Index>(y);
-      for (Eigen::Index r = 0; r < replications; ++r)
-        differences[static_cast<size_t>(r)] = base_years(r, column) - strategy_years(r, column);
       comparison.savings.push_back({layout.financial_years[y].label, base_years.col(column).mean(),
-                                    strategy_years.col(column).mean(), summarize_difference(differences)});
+                                    strategy_years.col(column).mean(), net_savings[y]});
     }
   }
   return comparison;

@@ -1,6 +1,7 @@
 #include "caseflow/stats/cost_summary.hpp"
 
-#include "caseflow/base/number_format.hpp"
+#include <utility>
+
 #include "caseflow/base/units.hpp"
 #include "caseflow/stats/summary.hpp"
 
@@ -8,33 +9,31 @@ namespace caseflow {
 
 namespace {
 
+// A cell of a summary: the summary, and the index of the cell in it.
+using Cell = std::pair<const CellSummary*, size_t>;
 
-void write_quantile_row(std::ostream& out, const std::string& period, const std::string& category, const CellSummary& summary,
-                        Eigen::Index cell) {
-  out << period << ',' << category << ',' << format_number(summary.mean(cell));
-  for (Eigen::Index q = 0; q < summary.quantiles.cols(); ++q) out << ',' << format_number(summary.quantiles(cell, q));
-  out << '\n';
+// A grid whose cell (row, column) is the cell source(row, column) of another summary.
+// Each cost matrix is summarized where it lies, as the published figures always were (MeanSum::eigen
+// depends on the column's address), and the grid is put together from those summaries afterwards.
+template <class Source>
+SummaryGrid arrange_grid(size_t rows, size_t columns, Source&& source) {
+  SummaryGrid grid;
+  grid.columns = columns;
+  grid.cells.probabilities = kStockQuantiles;
+  grid.cells.mean.resize(static_cast<Eigen::Index>(rows * columns));
+  grid.cells.quantiles.resize(static_cast<Eigen::Index>(rows * columns), static_cast<Eigen::Index>(kStockQuantiles.size()));
+  for (size_t row = 0; row < rows; ++row)
+    for (size_t column = 0; column < columns; ++column) {
+      const Cell from = source(row, column);
+      const auto to = static_cast<Eigen::Index>(row * columns + column);
+      const auto cell = static_cast<Eigen::Index>(from.second);
+      grid.cells.mean(to) = from.first->mean(cell);
+      grid.cells.quantiles.row(to) = from.first->quantiles.row(cell);
+    }
+  return grid;
 }
 
 }  // namespace
-
-// Summaries of a double matrix through the integer-count code path are not possible, so this mirrors
-// summarize_cells for pounds.
-CellSummary summarize_costs(const DaysMatrix& values, const std::vector<double>& probabilities) {
-  CellSummary summary;
-  summary.probabilities = probabilities;
-  summary.mean.resize(values.cols());
-  summary.quantiles.resize(values.cols(), static_cast<Eigen::Index>(probabilities.size()));
-  std::vector<double> column(static_cast<size_t>(values.rows()));
-  for (Eigen::Index cell = 0; cell < values.cols(); ++cell) {
-    for (Eigen::Index r = 0; r < values.rows(); ++r) column[static_cast<size_t>(r)] = values(r, cell);
-    summary.mean(cell) = values.col(cell).mean();
-    std::sort(column.begin(), column.end());
-    for (size_t q = 0; q < probabilities.size(); ++q)
-      summary.quantiles(cell, static_cast<Eigen::Index>(q)) = quantile_sorted(column, probabilities[q]);
-  }
-  return summary;
-}
 
 bool has_costs(const RunResults& results) {
   return results.layout.cost_categories.size() > 1 || results.costs.sum() != 0;
@@ -65,6 +64,39 @@ DaysMatrix cost_per_child_year(const RunResults& results) {
   return placement_cost.cwiseQuotient(child_years.cwiseMax(1e-12));
 }
 
+CostSummary summarize_costs(const RunResults& results) {
+  const OutputLayout& layout = results.layout;
+  const size_t categories = layout.cost_categories.size();
+  CostSummary summary;
+  summary.month_columns = layout.cost_categories;
+  summary.month_columns.push_back("total");
+  summary.year_columns = summary.month_columns;
+  const bool per_child = layout.placement_categories > 0;
+  if (per_child) summary.year_columns.push_back("cost_per_child_year");
+
+  // Months: every category, then the total.
+  const CellSummary months = summarize_cells(results.costs, kStockQuantiles);
+  DaysMatrix month_totals = DaysMatrix::Zero(results.costs.rows(), static_cast<Eigen::Index>(layout.cost_periods.size()));
+  for (size_t p = 0; p < layout.cost_periods.size(); ++p)
+    for (size_t c = 0; c < categories; ++c)
+      month_totals.col(static_cast<Eigen::Index>(p)) += results.costs.col(static_cast<Eigen::Index>(layout.cost_cell(p, c)));
+  const CellSummary month_total = summarize_cells(month_totals, kStockQuantiles);
+  summary.months = arrange_grid(layout.cost_periods.size(), categories + 1, [&](size_t p, size_t column) -> Cell {
+    return column < categories ? Cell{&months, layout.cost_cell(p, column)} : Cell{&month_total, p};
+  });
+
+  // Financial years: every category, the total, and the placement cost of a child-year.
+  std::vector<CellSummary> by_category;
+  for (size_t c = 0; c < categories; ++c) by_category.push_back(summarize_cells(financial_year_costs(results, c), kStockQuantiles));
+  const CellSummary total = summarize_cells(financial_year_costs(results), kStockQuantiles);
+  const CellSummary per_child_year = per_child ? summarize_cells(cost_per_child_year(results), kStockQuantiles) : CellSummary{};
+  summary.financial_years = arrange_grid(layout.financial_years.size(), summary.year_columns.size(), [&](size_t y, size_t column) -> Cell {
+    if (column < categories) return {&by_category[column], y};
+    return {column == categories ? &total : &per_child_year, y};
+  });
+  return summary;
+}
+
 std::vector<BudgetRisk> budget_risks(const RunResults& results, const std::vector<Budget>& budgets) {
   const OutputLayout& layout = results.layout;
   DaysMatrix totals = financial_year_costs(results);
@@ -79,65 +111,6 @@ std::vector<BudgetRisk> budget_risks(const RunResults& results, const std::vecto
                        column.rows() > 0 ? over / static_cast<double>(column.rows()) : 0.0});
     }
   return risks;
-}
-
-void write_cost_summary_csv(const RunResults& results, std::ostream& out) {
-  const OutputLayout& layout = results.layout;
-  out << "period,category,mean,p05,p25,p50,p75,p95\n";
-  // Months: every category, then the total.
-  CellSummary months = summarize_costs(results.costs, kStockQuantiles);
-  DaysMatrix month_totals = DaysMatrix::Zero(results.costs.rows(), static_cast<Eigen::Index>(layout.cost_periods.size()));
-  for (size_t p = 0; p < layout.cost_periods.size(); ++p)
-    for (size_t c = 0; c < layout.cost_categories.size(); ++c)
-      month_totals.col(static_cast<Eigen::Index>(p)) += results.costs.col(static_cast<Eigen::Index>(layout.cost_cell(p, c)));
-  CellSummary month_total = summarize_costs(month_totals, kStockQuantiles);
-  for (size_t p = 0; p < layout.cost_periods.size(); ++p) {
-    for (size_t c = 0; c < layout.cost_categories.size(); ++c)
-      write_quantile_row(out, layout.cost_periods[p].label, layout.cost_categories[c], months,
-                         static_cast<Eigen::Index>(layout.cost_cell(p, c)));
-    write_quantile_row(out, layout.cost_periods[p].label, "total", month_total, static_cast<Eigen::Index>(p));
-  }
-  // Financial years.
-  std::vector<CellSummary> by_category;
-  for (size_t c = 0; c < layout.cost_categories.size(); ++c)
-    by_category.push_back(summarize_costs(financial_year_costs(results, c), kStockQuantiles));
-  CellSummary total = summarize_costs(financial_year_costs(results), kStockQuantiles);
-  CellSummary per_child = summarize_costs(cost_per_child_year(results), kStockQuantiles);
-  for (size_t y = 0; y < layout.financial_years.size(); ++y) {
-    auto cell = static_cast<Eigen::Index>(y);
-    for (size_t c = 0; c < layout.cost_categories.size(); ++c)
-      write_quantile_row(out, layout.financial_years[y].label, layout.cost_categories[c], by_category[c], cell);
-    write_quantile_row(out, layout.financial_years[y].label, "total", total, cell);
-    if (layout.placement_categories > 0)
-      write_quantile_row(out, layout.financial_years[y].label, "cost_per_child_year", per_child, cell);
-  }
-}
-
-void write_costs_csv(const RunResults& results, std::ostream& out) {
-  const OutputLayout& layout = results.layout;
-  out << "replication,period,category,cost\n";
-  for (Eigen::Index r = 0; r < results.costs.rows(); ++r)
-    for (size_t p = 0; p < layout.cost_periods.size(); ++p)
-      for (size_t c = 0; c < layout.cost_categories.size(); ++c)
-        out << r << ',' << layout.cost_periods[p].label << ',' << layout.cost_categories[c] << ','
-            << format_number(results.costs(r, static_cast<Eigen::Index>(layout.cost_cell(p, c)))) << '\n';
-}
-
-void write_placement_summary_csv(const RunResults& results, std::ostream& out) {
-  const OutputLayout& layout = results.layout;
-  CellSummary summary = summarize_cells(results.placements, kStockQuantiles);
-  out << "date,placement_type,mean,p05,p25,p50,p75,p95\n";
-  for (size_t k = 0; k < layout.snapshots(); ++k)
-    for (size_t t = 0; t < layout.placement_categories; ++t)
-      write_quantile_row(out, format_iso_date(layout.snapshot_dates[k]), layout.cost_categories[t], summary,
-                         static_cast<Eigen::Index>(layout.placement_cell(k, t)));
-}
-
-void write_budget_csv(const std::vector<BudgetRisk>& risks, std::ostream& out) {
-  out << "financial_year,budget,mean_cost,probability_over_budget\n";
-  for (const auto& risk : risks)
-    out << risk.financial_year << ',' << format_number(risk.budget) << ',' << format_number(risk.mean_cost) << ','
-        << format_number(risk.probability_over) << '\n';
 }
 
 }  // namespace caseflow

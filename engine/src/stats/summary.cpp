@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 namespace caseflow {
 
@@ -39,11 +40,14 @@ void sort_counts(std::vector<double>& counts, std::vector<uint32_t>& tally) {
 
 }  // namespace
 
-CellSummary summarize_cells(const CountMatrix& counts, const std::vector<double>& probabilities) {
+template <class Value>
+CellSummary summarize_cells(const Eigen::Matrix<Value, Eigen::Dynamic, Eigen::Dynamic>& values,
+                            const std::vector<double>& probabilities, MeanSum sum) {
+  constexpr bool counts = std::is_integral_v<Value>;
   CellSummary summary;
   summary.probabilities = probabilities;
-  const Eigen::Index cells = counts.cols();
-  const Eigen::Index replications = counts.rows();
+  const Eigen::Index cells = values.cols();
+  const Eigen::Index replications = values.rows();
   summary.mean.resize(cells);
   summary.quantiles.resize(cells, static_cast<Eigen::Index>(probabilities.size()));
   std::vector<double> column(static_cast<size_t>(replications));
@@ -51,16 +55,28 @@ CellSummary summarize_cells(const CountMatrix& counts, const std::vector<double>
   for (Eigen::Index cell = 0; cell < cells; ++cell) {
     double total = 0;
     for (Eigen::Index r = 0; r < replications; ++r) {
-      column[static_cast<size_t>(r)] = counts(r, cell);
-      total += counts(r, cell);
+      column[static_cast<size_t>(r)] = static_cast<double>(values(r, cell));
+      total += static_cast<double>(values(r, cell));
     }
-    summary.mean(cell) = replications > 0 ? total / static_cast<double>(replications)
-                                          : std::numeric_limits<double>::quiet_NaN();
-    sort_counts(column, tally);
+    if (replications == 0)
+      summary.mean(cell) = std::numeric_limits<double>::quiet_NaN();
+    else if (counts || sum == MeanSum::in_order)
+      summary.mean(cell) = total / static_cast<double>(replications);
+    else
+      summary.mean(cell) = values.col(cell).mean();
+    if constexpr (counts)
+      sort_counts(column, tally);
+    else
+      std::sort(column.begin(), column.end());
     for (size_t q = 0; q < probabilities.size(); ++q)
       summary.quantiles(cell, static_cast<Eigen::Index>(q)) = quantile_sorted(column, probabilities[q]);
   }
   return summary;
 }
+
+template CellSummary summarize_cells(const Eigen::Matrix<int32_t, Eigen::Dynamic, Eigen::Dynamic>&, const std::vector<double>&,
+                                     MeanSum);
+template CellSummary summarize_cells(const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic>&, const std::vector<double>&,
+                                     MeanSum);
 
 }  // namespace caseflow

@@ -1,27 +1,27 @@
 #pragma once
-// The files of `caseflow run` (DESIGN.md's contract): summary.csv and flows_summary.csv, and with
-// per-replication output stocks.csv and flows.csv.
+// The files of `caseflow run`: the summary files (run_tables.hpp), and with per-replication output
+// stocks.csv, flows.csv and, with costs, costs.csv.
 
 #include <atomic>
 #include <ostream>
 #include <string>
 
-#include "caseflow/base/number_format.hpp"
-#include "caseflow/scenario/scenario.hpp"
-#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/run_results.hpp"
+#include "caseflow/stats/run_summary.hpp"
 
 namespace caseflow {
 
-void write_stock_summary_csv(const RunResults& results, std::ostream& out);
-void write_flow_summary_csv(const RunResults& results, std::ostream& out);
+// Per replication: replication,date,state,count
 void write_stocks_csv(const RunResults& results, std::ostream& out);
+// Per replication: replication,month_start,from,to,count
 void write_flows_csv(const RunResults& results, std::ostream& out);
+// Per replication: replication,period,category,cost
+void write_costs_csv(const RunResults& results, std::ostream& out);
 
-// Writes all of a run's files into `directory`, whole or not at all: with costs (placement types,
-// allowances or running costs in the scenario) also costs_summary.csv, placements_summary.csv and, given
-// budgets, budget.csv. If `cancel` becomes true before the files are moved into place, nothing is
-// written and RunCancelled is thrown.
-void write_run_outputs(const RunResults& results, const std::string& directory, bool per_replication,
-                       const std::vector<Budget>& budgets = {}, const std::atomic<bool>* cancel = nullptr);
+// Writes all of a run's files into `directory`, whole or not at all: the summary files of `summary`
+// (summarize_run of these results), and with `per_replication` the per-replication files. If `cancel`
+// becomes true before the files are moved into place, nothing is written and RunCancelled is thrown.
+void write_run_outputs(const RunResults& results, const RunSummary& summary, const std::string& directory,
+                       bool per_replication, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace caseflow

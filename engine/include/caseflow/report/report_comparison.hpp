@@ -7,10 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "caseflow/stats/comparison.hpp"
 #include "caseflow/report/report_document.hpp"
 #include "caseflow/scenario/scenario.hpp"
-#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/run_results.hpp"
+#include "caseflow/stats/comparison.hpp"
+#include "caseflow/stats/run_summary.hpp"
 
 namespace caseflow {
 
@@ -18,11 +19,12 @@ struct ComparisonReportOptions {
   std::vector<std::string> scenario_files;  // base first, as given to `caseflow compare`; may be empty
 };
 
-// `base_results` must come from running `base`; `comparisons` from compare_runs against it.
-ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results,
+// `base_results` must come from running `base`, `base_summary` be summarize_run of them, and `comparisons`
+// come from compare_runs against them.
+ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results, const RunSummary& base_summary,
                                        const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options = {});
 
-std::string render_comparison_report(const Scenario& base, const RunResults& base_results,
+std::string render_comparison_report(const Scenario& base, const RunResults& base_results, const RunSummary& base_summary,
                                      const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options = {});
 
 }  // namespace caseflow

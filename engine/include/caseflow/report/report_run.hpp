@@ -8,7 +8,8 @@
 
 #include "caseflow/report/report_document.hpp"
 #include "caseflow/scenario/scenario.hpp"
-#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/run_results.hpp"
+#include "caseflow/stats/run_summary.hpp"
 
 namespace caseflow {
 
@@ -16,10 +17,13 @@ struct RunReportOptions {
   std::string scenario_file;  // shown in the command that reproduces the run; may be empty
 };
 
-// `results` must come from running `scenario` (its layout is checked against the scenario).
-ReportDocument build_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options = {});
+// `results` must come from running `scenario` (its layout is checked against the scenario), and `summary`
+// must be summarize_run(results, scenario).
+ReportDocument build_run_report(const Scenario& scenario, const RunResults& results, const RunSummary& summary,
+                                const RunReportOptions& options = {});
 
 // The whole page, ready to write to a .html file.
-std::string render_run_report(const Scenario& scenario, const RunResults& results, const RunReportOptions& options = {});
+std::string render_run_report(const Scenario& scenario, const RunResults& results, const RunSummary& summary,
+                              const RunReportOptions& options = {});
 
 }  // namespace caseflow

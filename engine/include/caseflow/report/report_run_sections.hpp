@@ -1,12 +1,14 @@
 #pragma once
-// The sections of a run's report, each made by its own function from summaries computed once, so that
-// other reports (a strategy comparison, costs) can reuse some of them and add sections of their own.
+// The sections of a run's report, each made by its own function from the run's summary (computed once, by
+// summarize_run, for the CSV files as well), so that other reports (a strategy comparison, costs) can reuse
+// some of them and add sections of their own.
 
 #include <optional>
 #include <vector>
 
 #include "caseflow/report/report_document.hpp"
 #include "caseflow/report/report_run.hpp"
+#include "caseflow/stats/run_summary.hpp"
 #include "caseflow/stats/summary.hpp"
 
 namespace caseflow {
@@ -21,22 +23,23 @@ struct YearEndSnapshot {
 };
 std::vector<YearEndSnapshot> year_end_snapshots(const OutputLayout& layout);
 
-// What the sections share: the scenario, the run, and the run's summaries as the CSV files have them.
+// What the sections share: the scenario, the run, and the run's summary, whose tables the CSV files hold.
 struct RunReportData {
-  RunReportData(const Scenario& scenario, const RunResults& results, RunReportOptions options);
+  RunReportData(const Scenario& scenario, const RunResults& results, const RunSummary& summary, RunReportOptions options);
 
   const Scenario& scenario;
   const RunResults& results;
+  const RunSummary& summary;
   RunReportOptions options;
-  CellSummary stocks;  // as summary.csv: kStockQuantiles
-  CellSummary flows;   // as flows_summary.csv: kFlowQuantiles
   std::vector<YearEndSnapshot> year_ends;
 
-  int replications() const { return static_cast<int>(results.stocks.rows()); }
+  int replications() const { return summary.replications; }
   const OutputLayout& layout() const { return results.layout; }
   // Mean or quantile (index into kStockQuantiles) of a stock cell.
-  double stock_mean(size_t snapshot, size_t column) const;
-  double stock_quantile(size_t snapshot, size_t column, size_t quantile) const;
+  double stock_mean(size_t snapshot, size_t column) const { return summary.stocks.mean(snapshot, column); }
+  double stock_quantile(size_t snapshot, size_t column, size_t quantile) const {
+    return summary.stocks.quantile(snapshot, column, quantile);
+  }
   // The label a reader sees for a state or exit: its label, or its id when it has none.
   std::string state_name(size_t state) const;
   std::string exit_name(size_t exit) const;
@@ -47,7 +50,7 @@ ReportSection children_in_care_section(const RunReportData& data);
 ReportSection stocks_by_state_section(const RunReportData& data);
 // Empty (nullopt) for a scenario without exits.
 std::optional<ReportSection> exits_by_year_section(const RunReportData& data);
-// Empty for a run without costs (has_costs in cost_summary.hpp).
+// Empty for a run without costs (no RunSummary::costs).
 std::optional<ReportSection> costs_section(const RunReportData& data);
 ReportSection assumptions_section(const Scenario& scenario);
 ReportSection method_section(const RunReportData& data);

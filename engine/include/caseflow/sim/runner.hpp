@@ -8,17 +8,13 @@
 #include <stdexcept>
 #include <vector>
 
-#include <Eigen/Core>
-
 #include "caseflow/sim/drawn_replications.hpp"
 #include "caseflow/sim/output_layout.hpp"
 #include "caseflow/sim/run_limits.hpp"
+#include "caseflow/sim/run_results.hpp"
 #include "caseflow/sim/simulation.hpp"
 
 namespace caseflow {
-
-using CountMatrix = Eigen::Matrix<int32_t, Eigen::Dynamic, Eigen::Dynamic>;  // replications x cells
-using DaysMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic>;    // replications x cells
 
 struct RunOptions {
   int replications = 1000;
@@ -41,18 +37,6 @@ struct RunOptions {
 class RunCancelled : public std::runtime_error {
  public:
   RunCancelled() : std::runtime_error("the run was cancelled") {}
-};
-
-struct RunResults {
-  OutputLayout layout;
-  uint64_t seed = 1;
-  CountMatrix stocks;  // row r: replication r, laid out as layout.stock_cell
-  CountMatrix flows;   // row r: replication r, laid out as layout.flow_cell
-  DaysMatrix care_days;  // row r: replication r, child-days by month and column, laid out as layout.day_cell
-  DaysMatrix costs;      // row r: replication r, pounds laid out as layout.cost_cell (calendar month, category)
-  DaysMatrix period_care_days;  // row r: replication r, child-days in care by calendar month
-  CountMatrix placements;       // row r: replication r, children by placement type, layout.placement_cell
-  uint64_t events = 0;  // processed over all replications
 };
 
 RunResults run_replications(const Simulation& simulation, const RunOptions& options);

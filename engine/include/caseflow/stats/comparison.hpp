@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "caseflow/scenario/scenario.hpp"
-#include "caseflow/sim/runner.hpp"
+#include "caseflow/sim/run_results.hpp"
 
 namespace caseflow {
 

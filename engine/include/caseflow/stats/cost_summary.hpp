@@ -3,13 +3,12 @@
 // total, with quantiles over replications; the average annual cost per child in care; the chance of
 // overspending each budget line.
 
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "caseflow/scenario/scenario.hpp"
-#include "caseflow/sim/runner.hpp"
-#include "caseflow/stats/summary.hpp"
+#include "caseflow/sim/run_results.hpp"
+#include "caseflow/stats/summary_grid.hpp"
 
 namespace caseflow {
 
@@ -24,9 +23,22 @@ DaysMatrix financial_year_costs(const RunResults& results, size_t category = sta
 // Per replication, placement costs divided by child-years in care, by financial year.
 DaysMatrix cost_per_child_year(const RunResults& results);
 
-// Mean and quantiles over replications of each column of pounds, as costs_summary.csv writes them
-// (summarize_cells does the same for counts).
-CellSummary summarize_costs(const DaysMatrix& values, const std::vector<double>& probabilities);
+// costs_summary.csv's figures (kStockQuantiles), in two grids: by calendar month, a row per
+// layout.cost_periods; by financial year, a row per layout.financial_years. Their columns are named by
+// month_columns and year_columns: the cost categories (layout.cost_categories), then "total", and by
+// financial year, when the scenario has placement types, "cost_per_child_year" (placement costs divided
+// by child-years in care).
+struct CostSummary {
+  std::vector<std::string> month_columns;
+  SummaryGrid months;
+  std::vector<std::string> year_columns;
+  SummaryGrid financial_years;
+
+  size_t total_column() const { return month_columns.size() - 1; }  // the same in both grids
+  bool has_cost_per_child_year() const { return year_columns.size() > month_columns.size(); }
+  size_t cost_per_child_year_column() const { return month_columns.size(); }
+};
+CostSummary summarize_costs(const RunResults& results);
 
 struct BudgetRisk {
   std::string financial_year;
@@ -34,17 +46,7 @@ struct BudgetRisk {
   double mean_cost = 0;
   double probability_over = 0;  // the share of replications whose total cost exceeds the budget
 };
+// One per budget line whose financial year the forecast touches, in the order of `budgets`.
 std::vector<BudgetRisk> budget_risks(const RunResults& results, const std::vector<Budget>& budgets);
-
-// costs_summary.csv: period,category,mean,p05,p25,p50,p75,p95 — calendar months ("2020-11") and financial
-// years ("2021/22"); categories are the placement types, the allowances, running_costs, total, and (for
-// financial years) cost_per_child_year.
-void write_cost_summary_csv(const RunResults& results, std::ostream& out);
-// costs.csv (per replication): replication,period,category,cost
-void write_costs_csv(const RunResults& results, std::ostream& out);
-// placements_summary.csv: date,placement_type,mean,p05,p25,p50,p75,p95 — children by placement type
-void write_placement_summary_csv(const RunResults& results, std::ostream& out);
-// budget.csv: financial_year,budget,mean_cost,probability_over_budget
-void write_budget_csv(const std::vector<BudgetRisk>& risks, std::ostream& out);
 
 }  // namespace caseflow
