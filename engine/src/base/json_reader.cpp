@@ -43,8 +43,16 @@ void JsonNode::expect_object(std::initializer_list<std::string_view> allowed) co
   known.emplace_back("note");
   for (const auto& [key, child] : value_.items()) {
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    if (ranges_allowed_ && key.size() > kRangeSuffix.size() && key.ends_with(kRangeSuffix) &&
+        std::find(known.begin(), known.end(), key.substr(0, key.size() - kRangeSuffix.size())) != known.end())
+      continue;
     std::string message = "unknown key \"" + key + "\"";
     std::string suggestion = closest_match(key, known);
+    // A misspelt range ("per_yaer_range"): the number it is beside, spelt right, with its suffix.
+    if (ranges_allowed_ && key.size() > kRangeSuffix.size() && key.ends_with(kRangeSuffix)) {
+      std::string stem = closest_match(key.substr(0, key.size() - kRangeSuffix.size()), known);
+      if (!stem.empty()) suggestion = stem + std::string(kRangeSuffix);
+    }
     if (!suggestion.empty()) message += "; did you mean \"" + suggestion + "\"?";
     else {
       message += "; expected one of";
@@ -65,11 +73,15 @@ bool JsonNode::has(std::string_view key) const {
 JsonNode JsonNode::operator[](std::string_view key) const {
   std::string child_path = path_ + "/" + escape_pointer_token(key);
   if (!has(key)) throw InputError(source_, child_path, "is required");
-  return JsonNode(value_.find(key).value(), child_path, source_);
+  JsonNode child(value_.find(key).value(), child_path, source_);
+  child.ranges_allowed_ = ranges_allowed_;
+  return child;
 }
 
 JsonNode JsonNode::operator[](size_t index) const {
-  return JsonNode(value_.at(index), path_ + "/" + std::to_string(index), source_);
+  JsonNode child(value_.at(index), path_ + "/" + std::to_string(index), source_);
+  child.ranges_allowed_ = ranges_allowed_;
+  return child;
 }
 
 std::string JsonNode::as_string() const {

@@ -14,12 +14,13 @@ using nlohmann::json;
 using detail::JsonNode;
 
 Scenario scenario_from_json(const json& document, const std::string& source) {
-  JsonNode root(document, "", source);
+  const JsonNode root = JsonNode(document, "", source).allowing_ranges();
   if (root.has("base"))
     root["base"].fail("names another scenario file, which needs the folder to look in: load the scenario from its file");
   root.expect_object({"format", "name", "start_date", "horizon_months", "states", "exits", "transitions", "age_out",
                       "arrivals", "initial_population", "pipelines", "foster_placements", "interventions",
-                      "comparators", "placement_types", "placement_mix", "costs"});
+                      "comparators", "placement_types", "placement_mix", "costs", "placement_mix_uncertainty", "drift",
+                      "history"});
   Scenario scenario;
   if (std::string format = root["format"].as_string(); format != detail::kScenarioFormat)
     root["format"].fail(std::string("must be \"") + detail::kScenarioFormat + "\", got " + detail::describe(document["format"]));
@@ -43,6 +44,10 @@ Scenario scenario_from_json(const json& document, const std::string& source) {
   detail::read_interventions(root, scenario, ids, pipelines);
   detail::check_capacity_totals(root, scenario);
   detail::read_comparators(root, scenario);
+  detail::read_placement_mix_uncertainty(root, scenario);
+  detail::read_drift(root, scenario, ids);
+  detail::read_history(root, scenario);
+  detail::read_ranges(root, scenario);
   return scenario;
 }
 

@@ -34,4 +34,11 @@ void read_interventions(const JsonNode& root, Scenario& scenario, const IdTable&
 // comparator_json.cpp: reference counts the forecast is compared with.
 void read_comparators(const JsonNode& root, Scenario& scenario);
 
+// stated_uncertainty_json.cpp: what the scenario says of its own uncertainty, and its history. Last, because
+// a range is checked against its number and a drift group names transitions.
+void read_ranges(const JsonNode& root, Scenario& scenario);
+void read_placement_mix_uncertainty(const JsonNode& root, Scenario& scenario);
+void read_drift(const JsonNode& root, Scenario& scenario, const IdTable& ids);
+void read_history(const JsonNode& root, Scenario& scenario);
+
 }  // namespace caseflow::detail

@@ -87,6 +87,46 @@ json intervention_to_json(const Scenario& scenario, const Intervention& interven
   return with_note(out, intervention.note);
 }
 
+json process_to_json(const DriftProcess& process, const std::string& note) {
+  return with_note({{"level", process.level},
+                    {"volatility_per_year", process.volatility_per_year},
+                    {"trend_per_year", process.trend_per_year}},
+                   note);
+}
+
+json drift_to_json(const Scenario& scenario) {
+  const Drift& drift = scenario.drift;
+  json out = json::object();
+  if (drift.has_arrivals) out["arrivals"] = process_to_json(drift.arrivals, drift.arrivals_note);
+  if (!drift.transitions.empty()) {
+    json& groups = out["transitions"] = json::array();
+    for (const DriftGroup& group : drift.transitions) {
+      json item = process_to_json(group.process, group.note);
+      if (!group.from_states.empty()) {
+        json& from = item["from"] = json::array();
+        for (int state : group.from_states) from.push_back(scenario.states[state].id);
+      }
+      if (!group.to.empty()) {
+        json& to = item["to"] = json::array();
+        for (Destination destination : group.to) to.push_back(scenario.destination_id(destination));
+      }
+      groups.push_back(item);
+    }
+  }
+  return with_note(out, drift.note);
+}
+
+// Each range beside the number it is about, where the reader found it.
+void add_ranges(json& out, const Scenario& scenario) {
+  for (const auto& [path, range] : scenario.ranges) {
+    json::json_pointer pointer(path);
+    json& holder = out.at(pointer.parent_pointer());
+    json value = json::array({range.low, range.high});
+    if (!range.note.empty()) value = {{"low", range.low}, {"high", range.high}, {"note", range.note}};
+    holder[pointer.back() + "_range"] = value;
+  }
+}
+
 json ages_to_json(const AgeDistribution& ages) {
   json out = json::object();
   for (const auto& band : ages.bands) {
@@ -209,6 +249,17 @@ json scenario_to_json(const Scenario& scenario) {
     for (const auto& comparator : scenario.comparators)
       comparators.push_back(with_note({{"id", comparator.id}, {"label", comparator.label}, {"count", comparator.count}}, comparator.note));
   }
+  if (scenario.placement_mix_concentration > 0)
+    out["placement_mix_uncertainty"] =
+        with_note({{"concentration", scenario.placement_mix_concentration}}, scenario.placement_mix_uncertainty_note);
+  if (scenario.drift.has_arrivals || !scenario.drift.transitions.empty() || !scenario.drift.note.empty())
+    out["drift"] = drift_to_json(scenario);
+  if (!scenario.history.empty()) {
+    json& history = out["history"] = json::array();
+    for (const HistoryPoint& point : scenario.history)
+      history.push_back(with_note({{"date", format_iso_date(point.date)}, {"in_care", point.in_care}}, point.note));
+  }
+  add_ranges(out, scenario);
   return out;
 }
 

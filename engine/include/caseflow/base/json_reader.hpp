@@ -29,8 +29,16 @@ class JsonNode {
 
   [[noreturn]] void fail(const std::string& message) const;
 
-  // Checks this is an object whose keys are all in `allowed` (and "note", allowed everywhere).
+  // Checks this is an object whose keys are all in `allowed` (and "note", allowed everywhere; and, in a
+  // document that allows ranges, "KEY_range" beside any allowed KEY, which its reader then checks).
   void expect_object(std::initializer_list<std::string_view> allowed) const;
+
+  // This node, and every node reached from it, accepting "KEY_range" keys (scenarios: parameter_ranges.hpp).
+  JsonNode allowing_ranges() const {
+    JsonNode node = *this;
+    node.ranges_allowed_ = true;
+    return node;
+  }
   void expect_array() const;
 
   bool has(std::string_view key) const;
@@ -53,7 +61,11 @@ class JsonNode {
   const nlohmann::json& value_;
   std::string path_;
   const std::string& source_;
+  bool ranges_allowed_ = false;
 };
+
+// The suffix of a key that gives a range to its neighbour: "per_year_range" beside "per_year".
+inline constexpr std::string_view kRangeSuffix = "_range";
 
 // A short rendering of a JSON value for messages ("-5", "\"weibul\"", "an object").
 std::string describe(const nlohmann::json& value);
