@@ -14,14 +14,14 @@ this package only presents them. Plots are in ``caseflow.plots``.
 
 from ._errors import ScenarioError  # first: the compiled core looks it up when it is imported
 from . import _core
-from ._run import RunResult, run
+from ._run import ChanceAloneWarning, RunResult, run
 from ._scenario import Scenario
 from ._compare import Comparison, compare
 from ._sensitivity import sensitivity, sensitivity_parameters
 
 __version__ = _core.__version__
 
-__all__ = ["Comparison", "RunResult", "Scenario", "ScenarioError", "compare", "run", "sensitivity",
+__all__ = ["ChanceAloneWarning", "Comparison", "RunResult", "Scenario", "ScenarioError", "compare", "run", "sensitivity",
            "sensitivity_parameters"]
 
 

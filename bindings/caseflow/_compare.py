@@ -2,16 +2,17 @@
 
 import os
 import re
+import warnings
 
 from . import _core
 from ._progress import TextProgress
-from ._run import RunResult, _frame, run
+from ._run import ChanceAloneWarning, RunResult, _frame, _uncertainty, run
 from ._scenario import Scenario
 
 _ID = re.compile(r"^[^,\r\n\"]+$")  # a strategy id goes into CSV rows unquoted, as the command line writes them
 
 
-def compare(base, strategies, replications=1000, seed=1, threads=None, progress=False):
+def compare(base, strategies, replications=1000, seed=1, threads=None, progress=False, uncertainty="all"):
     """Runs ``base`` and every strategy with the same seed, and compares each strategy with the base.
 
     The same as ``caseflow compare BASE STRATEGY...``: replication r of every scenario sees the same children
@@ -25,12 +26,15 @@ def compare(base, strategies, replications=1000, seed=1, threads=None, progress=
             ``Scenario.load(".../sgo-push.json")``, as the command line names it), or a dict ``{name: Scenario}``.
             Each must have the base's states, start date and horizon: checked before anything runs, a
             mismatch raises ``caseflow.ScenarioError`` naming the strategy's file and the JSON path.
-        replications, seed, threads: as for ``caseflow.run``.
+        replications, seed, threads, uncertainty: as for ``caseflow.run``. With the same seed, the base and each
+            strategy draw the same parameters and drift paths for everything the strategy inherits, so a difference
+            is the strategy's effect under the same unknowns.
         progress: False, True (a bar on sys.stderr) or a callable ``progress(completed, total)`` over all runs.
 
     Returns a ``Comparison``.
     """
     named = _named_strategies(strategies)
+    uncertainty = _uncertainty(uncertainty)
     if not isinstance(base, Scenario):
         raise TypeError(f"the base must be a caseflow.Scenario, got {type(base).__name__}")
     if progress is True:
@@ -51,8 +55,11 @@ def compare(base, strategies, replications=1000, seed=1, threads=None, progress=
         if progress is not None:
             def report(completed, _, before=i * replications):
                 progress(before + completed, total)
-        results.append(run(scenario, replications=replications, seed=seed, threads=threads, per_replication=True,
-                           progress=report or False))
+        with warnings.catch_warnings():
+            if i > 0:  # the base says it once
+                warnings.simplefilter("ignore", ChanceAloneWarning)
+            results.append(run(scenario, replications=replications, seed=seed, threads=threads, per_replication=True,
+                               progress=report or False, uncertainty=uncertainty))
     return Comparison(results[0], dict(zip(named, results[1:])))
 
 

@@ -1,6 +1,7 @@
 """Running a scenario, and its results as pandas DataFrames and numpy arrays."""
 
 import operator
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,7 @@ from ._scenario import Scenario
 
 
 def run(scenario, replications=1000, seed=1, threads=None, per_replication=False, progress=False,
-        parameter_uncertainty=False):
+        uncertainty="all", parameter_uncertainty=None):
     """Simulates ``scenario`` ``replications`` times; the same as ``caseflow run`` on the command line.
 
     Args:
@@ -24,9 +25,12 @@ def run(scenario, replications=1000, seed=1, threads=None, per_replication=False
             and ``flow_counts``. Without it they are dropped once summarized, to save memory.
         progress: False for none; True for a bar on sys.stderr; or a callable ``progress(completed, total)``.
             Either is called from this thread only, a few times a second, never from the engine's threads.
-        parameter_uncertainty: draw each replication's rates from the sampling distributions the scenario
-            gives in "uncertainty" (as a calibrated scenario has), so the bands include not knowing the rates;
-            the same as ``caseflow run --parameter-uncertainty``.
+        uncertainty: what the bands hold, as ``caseflow run --uncertainty``: ``"chance"`` (the paths of
+            individual children) alone; ``"parameters"`` too (the ranges and estimated uncertainty the scenario
+            states, drawn per replication); or ``"all"`` (the default): drift too. ``result.uncertainty_held``
+            says which of them the scenario gave anything for; a scenario that states none warns
+            (``caseflow.ChanceAloneWarning``): its band holds chance alone.
+        parameter_uncertainty: the older switch: True is ``uncertainty="all"``, False ``"chance"``.
 
     Ctrl-C (or interrupting the Jupyter kernel) stops the run within a replication or so and raises
     KeyboardInterrupt; so does an exception raised by the progress callable.
@@ -43,9 +47,32 @@ def run(scenario, replications=1000, seed=1, threads=None, per_replication=False
         progress = None
     elif not callable(progress):
         raise TypeError("progress must be True, False or a callable(completed, total)")
+    uncertainty = _uncertainty(uncertainty, parameter_uncertainty)
     outcome = _core.run(scenario._core, replications, seed, threads, bool(per_replication), progress,
-                        parameter_uncertainty=bool(parameter_uncertainty))
-    return RunResult(scenario, outcome)
+                        uncertainty=uncertainty)
+    result = RunResult(scenario, outcome, uncertainty)
+    if uncertainty != "chance" and result.uncertainty_held == ["chance"]:
+        warnings.warn(f"{scenario.name} states no parameter ranges, estimated uncertainty or drift: its bands hold "
+                      f"only the chance of individual children's paths, far narrower than what real forecasts miss by",
+                      ChanceAloneWarning, stacklevel=2)
+    return result
+
+
+class ChanceAloneWarning(UserWarning):
+    """A run's band holds only the chance of individual children's paths: the scenario states no uncertainty."""
+
+
+def _uncertainty(uncertainty, parameter_uncertainty=None):
+    """The layers asked for, by name, from ``uncertainty`` and the older ``parameter_uncertainty`` switch."""
+    if uncertainty not in ("chance", "parameters", "all"):
+        raise ValueError(f'uncertainty must be "chance", "parameters" or "all", got {uncertainty!r}')
+    if parameter_uncertainty is None:
+        return uncertainty
+    older = "all" if parameter_uncertainty else "chance"
+    if uncertainty != "all" and uncertainty != older:
+        raise ValueError(f"parameter_uncertainty={parameter_uncertainty!r} and uncertainty={uncertainty!r} disagree: "
+                         f"give uncertainty alone")
+    return older
 
 
 def _replications(value, name="replications"):
@@ -95,9 +122,10 @@ class RunResult:
     no numbers of their own, so nothing is lost in the choice.
     """
 
-    def __init__(self, scenario, outcome):
+    def __init__(self, scenario, outcome, uncertainty="all"):
         self._scenario = scenario
         self._outcome = outcome
+        self._uncertainty = uncertainty
         self._tables = None
 
     def _table(self, file):
@@ -110,6 +138,17 @@ class RunResult:
     @property
     def scenario(self):
         return self._scenario
+
+    @property
+    def uncertainty(self):
+        """The layers of uncertainty asked for: ``"chance"``, ``"parameters"`` or ``"all"``."""
+        return self._uncertainty
+
+    @property
+    def uncertainty_held(self):
+        """What the bands hold: ``["chance"]``, with ``"parameters"`` and ``"drift"`` where the scenario states
+        them and the layers asked for include them."""
+        return _core.held_uncertainty(self._scenario._core, self._uncertainty)
 
     @property
     def replications(self):

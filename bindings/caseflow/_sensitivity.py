@@ -7,11 +7,13 @@ A parameter is addressed by its JSON path (RFC 6901 JSON pointer) in the scenari
 the effect of a change is the paired difference from the base, replication by replication.
 """
 
+import warnings
+
 import pandas as pd
 
 from ._compare import Comparison
 from ._progress import TextProgress
-from ._run import _replications, run
+from ._run import ChanceAloneWarning, _replications, _uncertainty, run
 from ._scenario import Scenario
 
 # The kinds of parameter sensitivity(..., parameters="all") varies.
@@ -119,11 +121,20 @@ def changed(scenario, path, factor):
             new = value + (1 if factor > 1 else -1)
         new = max(new, 0)
     container[key] = new
+    # A stated range moves with its number, so the variant is as uncertain, relatively, as the scenario.
+    range_key = f"{key}_range" if isinstance(container, dict) else None
+    if range_key in container:
+        ratio = new / value
+        stated = container[range_key]
+        if isinstance(stated, dict):
+            stated["low"], stated["high"] = stated["low"] * ratio, stated["high"] * ratio
+        else:
+            container[range_key] = [stated[0] * ratio, stated[1] * ratio]
     return Scenario.from_dict(document, source=f"{scenario.source or scenario.name} with {path} = {new:g}"), new
 
 
 def sensitivity(scenario, parameters="all", change=0.1, dates=None, replications=200, seed=1, client=None,
-                threads=None, chunk_replications=None, progress=False):
+                threads=None, chunk_replications=None, progress=False, uncertainty="all"):
     """Each parameter ``change`` lower and higher (relative), one at a time, against the unchanged scenario.
 
     Every run uses the same seed (common random numbers), so each effect is a paired difference, replication by
@@ -137,6 +148,9 @@ def sensitivity(scenario, parameters="all", change=0.1, dates=None, replications
         dates: snapshot dates at which to report (dates, or ISO text); by default every 12 months from the start.
             The cost is that of the financial year (1 April to 31 March) holding each date.
         replications, seed: of every run.
+        uncertainty: what each run's band holds, as for ``caseflow.run``; with the same seed every variant draws
+            the same parameters and drift, so each effect is measured under the same unknowns (a stated range
+            moves with its number).
         client: None to run here (``caseflow.run``, all threads or ``threads``); a ``dask.distributed.Client``
             or a scheduler address to run on that cluster (``caseflow.distributed``), with the same numbers.
         progress: False, True or a callable ``progress(completed, total)`` in replications over all runs.
@@ -152,6 +166,7 @@ def sensitivity(scenario, parameters="all", change=0.1, dates=None, replications
     if not 0 < change < 1:
         raise ValueError(f"change must be between 0 and 1 (a relative change), got {change!r}")
     replications = _replications(replications)
+    uncertainty = _uncertainty(uncertainty)
     if isinstance(parameters, str) and parameters == "all":
         listed = sensitivity_parameters(scenario)
         chosen = dict(zip(listed["path"], listed["label"]))
@@ -172,17 +187,17 @@ def sensitivity(scenario, parameters="all", change=0.1, dates=None, replications
 
     jobs = [scenario] + [variant for *_, variant in variants.values()]
     if client is None:
-        results = _run_here(jobs, replications, seed, threads, progress)
+        results = _run_here(jobs, replications, seed, threads, progress, uncertainty)
     else:
         from . import distributed
 
         results = distributed.run_many([(job, replications) for job in jobs], client, seed, chunk_replications,
-                                       per_replication=True, progress=progress)
+                                       per_replication=True, progress=progress, uncertainty=uncertainty)
     comparison = Comparison(results[0], dict(zip(variants, results[1:])))
     return _table(scenario, chosen, variants, comparison, results[0], dates)
 
 
-def _run_here(jobs, replications, seed, threads, progress):
+def _run_here(jobs, replications, seed, threads, progress, uncertainty):
     if progress is True:
         progress = TextProgress("caseflow sensitivity")
     total = replications * len(jobs)
@@ -192,8 +207,11 @@ def _run_here(jobs, replications, seed, threads, progress):
         if progress:
             def report(completed, _, before=i * replications):
                 progress(before + completed, total)
-        results.append(run(job, replications=replications, seed=seed, threads=threads, per_replication=True,
-                           progress=report))
+        with warnings.catch_warnings():
+            if i > 0:  # the unchanged scenario says it once
+                warnings.simplefilter("ignore", ChanceAloneWarning)
+            results.append(run(job, replications=replications, seed=seed, threads=threads, per_replication=True,
+                               progress=report, uncertainty=uncertainty))
     return results
 
 

@@ -27,7 +27,7 @@ import numpy as np
 
 from . import _core
 from ._progress import TextProgress
-from ._run import RunResult, _replications, _threads, _whole_number
+from ._run import RunResult, _replications, _threads, _uncertainty, _whole_number
 from ._scenario import Scenario
 
 __all__ = ["Chunk", "compare", "merge", "run_chunk", "run_many", "runs_as_completed"]
@@ -60,32 +60,35 @@ class Chunk:
                 f"{self.first_replication + self.replications - 1} of seed {self.seed}>")
 
 
-def run_chunk(scenario, seed, first_replication, replications, threads=1):
+def run_chunk(scenario, seed, first_replication, replications, threads=1, uncertainty="all"):
     """Runs one chunk in this process: the task each Dask worker runs. ``scenario`` is a Scenario or its dict."""
     if not isinstance(scenario, Scenario):
         scenario = Scenario.from_dict(scenario, source="<sweep>")
-    outcome = _core.run(scenario._core, replications, seed, threads, True, None, first_replication, False)
+    outcome = _core.run(scenario._core, replications, seed, threads, True, None, first_replication, False,
+                        uncertainty=uncertainty)
     # Copies (Fortran order, as the engine keeps them), so the chunk owns its memory and pickles alone.
     matrices = {name: np.array(view) for name, view in outcome.matrices().items()}
     return Chunk(seed, first_replication, replications, outcome.events, outcome.seconds, matrices)
 
 
-def merge(scenario, chunks, per_replication=False, threads=0, seconds=0.0):
+def merge(scenario, chunks, per_replication=False, threads=0, seconds=0.0, uncertainty="all"):
     """Consecutive chunks of one scenario and seed as one RunResult, merged and summarized by the engine."""
     chunks = sorted(chunks, key=lambda chunk: chunk.first_replication)
     outcomes = [_core.outcome_from_matrices(scenario._core, chunk.seed, chunk.first_replication, chunk.events,
                                             chunk.seconds, 1, chunk.matrices) for chunk in chunks]
-    return RunResult(scenario, _core.concatenate(scenario._core, outcomes, bool(per_replication), threads, seconds))
+    return RunResult(scenario, _core.concatenate(scenario._core, outcomes, bool(per_replication), threads, seconds),
+                     uncertainty)
 
 
 def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_replication=False, progress=False,
-                      retries=3, threads_per_chunk=1):
+                      retries=3, threads_per_chunk=1, uncertainty="all"):
     """Like ``run_many``, but yields ``(index of the job, RunResult)`` as each job's last chunk arrives, so a
     long sweep can be reduced as it goes without holding every result."""
     jobs = _checked_jobs(jobs)
     seed = _whole_number("seed", seed, 0, 2**64 - 1)
     retries = _whole_number("retries", retries, 0, 1000)
     threads_per_chunk = _threads(threads_per_chunk, "threads_per_chunk")
+    uncertainty = _uncertainty(uncertainty)
     report = _progress_callable(progress, "caseflow sweep")
     total = sum(replications for _, replications in jobs)
     started = time.perf_counter()
@@ -106,9 +109,9 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
             pending.append(math.ceil(replications / chunk_replications))
             for first in range(0, replications, chunk_replications):
                 count = min(chunk_replications, replications - first)
-                key = f"caseflow-chunk-{token}-{seed}-{first}-{count}-{threads_per_chunk}"
-                future = dask_client.submit(run_chunk, document, seed, first, count, threads_per_chunk, key=key,
-                                            pure=True, retries=retries)
+                key = f"caseflow-chunk-{token}-{seed}-{first}-{count}-{threads_per_chunk}-{uncertainty}"
+                future = dask_client.submit(run_chunk, document, seed, first, count, threads_per_chunk, uncertainty,
+                                            key=key, pure=True, retries=retries)
                 futures[future] = index
         chunks = [[] for _ in jobs]
         completed = 0
@@ -124,7 +127,7 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
                 if len(chunks[index]) == pending[index]:
                     scenario = jobs[index][0]
                     result = merge(scenario, chunks[index], per_replication, cluster_threads,
-                                   time.perf_counter() - started)
+                                   time.perf_counter() - started, uncertainty)
                     chunks[index] = None
                     yield index, result
         finally:
@@ -133,7 +136,7 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
 
 
 def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication=False, progress=False, retries=3,
-             threads_per_chunk=1):
+             threads_per_chunk=1, uncertainty="all"):
     """Runs ``jobs`` on a Dask cluster; returns their RunResults, each identical to ``caseflow.run``'s.
 
     Args:
@@ -149,6 +152,7 @@ def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication
         retries: how many times a failing task is retried (a worker that dies is handled by the scheduler:
             what it held is recomputed).
         threads_per_chunk: engine threads in each task (1 suits one-thread workers).
+        uncertainty: what the bands hold, as for ``caseflow.run`` (default ``"all"``).
 
     ``result.seconds`` is the wall time of the sweep until that job was merged; ``result.threads`` the number of
     worker threads in the cluster.
@@ -162,20 +166,20 @@ def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication
         jobs = list(jobs.values())
     results = [None] * len(jobs)
     for index, result in runs_as_completed(jobs, client, seed, chunk_replications, per_replication, progress,
-                                           retries, threads_per_chunk):
+                                           retries, threads_per_chunk, uncertainty):
         results[index] = result
     return dict(zip(names, results)) if names is not None else results
 
 
 def compare(base, strategies, client=None, replications=1000, seed=1, chunk_replications=None, progress=False,
-            retries=3):
+            retries=3, uncertainty="all"):
     """``caseflow.compare`` with the runs on a Dask cluster: the same Comparison, number for number."""
     from ._compare import Comparison, _named_strategies
 
     named = _named_strategies(strategies)
     jobs = [(base, replications)] + [(scenario, replications) for scenario in named.values()]
     results = run_many(jobs, client, seed, chunk_replications, per_replication=True, progress=progress,
-                       retries=retries)
+                       retries=retries, uncertainty=uncertainty)
     return Comparison(results[0], dict(zip(named, results[1:])))
 
 

@@ -32,10 +32,11 @@ namespace {
 // `caseflow run` would) unless `finish` is false: then it is a chunk, kept whole for concatenate().
 std::unique_ptr<RunOutcome> run(const Scenario& scenario, int replications, uint64_t seed, int threads,
                                 bool keep_replications, py::handle progress, int first_replication, bool finish,
-                                bool parameter_uncertainty) {
-  Simulation simulation(scenario);
+                                const std::string& uncertainty) {
   RunOptions options;
-  options.uncertainty = parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
+  if (!uncertainty_from_name(uncertainty, options.uncertainty))
+    throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + uncertainty + "\"");
+  Simulation simulation(scenario);
   options.replications = replications;
   options.first_replication = first_replication;
   options.seed = seed;
@@ -147,9 +148,21 @@ void bind_run(py::module_& m) {
   m.attr("MAX_REPLICATIONS") = kMaxReplications;
   m.attr("MAX_THREADS") = kMaxThreads;
 
+  m.def("held_uncertainty", [](const Scenario& scenario, const std::string& uncertainty) {
+        Uncertainty asked = Uncertainty::all;
+        if (!uncertainty_from_name(uncertainty, asked))
+          throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + uncertainty + "\"");
+        HeldUncertainty held = held_uncertainty(scenario, asked);
+        std::vector<std::string> sources{"chance"};
+        if (held.parameters) sources.emplace_back("parameters");
+        if (held.drift) sources.emplace_back("drift");
+        return sources;
+      }, py::arg("scenario"), py::arg("uncertainty"),
+        "The sources a run's band holds: \"chance\", and \"parameters\" and \"drift\" where the scenario states them "
+        "and the layers asked for include them.");
   m.def("run", &run, py::arg("scenario"), py::arg("replications"), py::arg("seed"), py::arg("threads"),
         py::arg("keep_replications"), py::arg("progress"), py::arg("first_replication") = 0, py::arg("finish") = true,
-        py::arg("parameter_uncertainty") = false,
+        py::arg("uncertainty") = "all",
         "Runs replications with the GIL released; progress is None or a callable(completed, total). With "
         "finish=False, a chunk: every matrix kept, no summaries, for concatenate().");
 }

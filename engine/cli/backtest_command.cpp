@@ -22,14 +22,14 @@ namespace {
 struct BacktestArguments {
   CalibrationArguments calibration;
   BacktestOptions backtest;
-  bool parameter_uncertainty = false;
+  UncertaintyChoice uncertainty;
 };
 
 int backtest_returns(BacktestArguments& arguments) {
   const Ssda903Files& files = arguments.calibration.files;
   BacktestOptions& backtest = arguments.backtest;
   backtest.calibration = calibration_options(arguments.calibration);
-  backtest.run.uncertainty = arguments.parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
+  backtest.run.uncertainty = resolve_uncertainty(arguments.uncertainty);
   Ssda903Mapping mapping = mapping_option(arguments.calibration);
 
   DataQualityReport report;
@@ -54,8 +54,8 @@ int backtest_returns(BacktestArguments& arguments) {
 
   report.write_summary(std::cout);
   std::cout << '\n' << text.str();
-  std::printf("\n%d replications%s; wrote %s/backtest.csv, backtest.txt, scenario.json, data-quality.csv\n",
-              backtest.run.replications, arguments.parameter_uncertainty ? " with parameter uncertainty" : "", out.c_str());
+  std::printf("\n%d replications, uncertainty %s; wrote %s/backtest.csv, backtest.txt, scenario.json, data-quality.csv\n",
+              backtest.run.replications, uncertainty_name(backtest.run.uncertainty), out.c_str());
   return 0;
 }
 
@@ -70,8 +70,7 @@ Command add_backtest_command(CLI::App& program) {
   BacktestOptions& backtest = arguments->backtest;
   add_whole_number(*command, "--months", backtest.months, 1, kMaxHorizonMonths, "months to forecast after --as-of");
   add_replication_options(*command, backtest.run.replications, backtest.run.seed, backtest.run.threads);
-  add_switch(*command, "--parameter-uncertainty", arguments->parameter_uncertainty,
-             "draw each replication's rates from the estimates' uncertainty");
+  add_uncertainty_options(*command, arguments->uncertainty);
   return {command, [arguments] { return backtest_returns(*arguments); }};
 }
 

@@ -31,12 +31,14 @@ struct BenchArguments {
   BenchmarkOptions options;
   int months = 0;
   CLI::Option* months_option = nullptr;
+  UncertaintyChoice uncertainty;
 };
 
 int bench_scenario(BenchArguments& arguments) {
   const std::string& scenario_path = arguments.scenario_path;
   BenchmarkOptions& options = arguments.options;
   if (arguments.months_option->count()) options.horizon_months = arguments.months;
+  options.uncertainty = resolve_uncertainty(arguments.uncertainty);
 
   // The machine's load when the measurement starts: timings on a shared machine mean little without it.
   double load[1] = {-1};
@@ -51,8 +53,8 @@ int bench_scenario(BenchArguments& arguments) {
 
   const BenchmarkRun& one = result.single_thread;
   const BenchmarkRun& many = result.parallel;
-  std::printf("caseflow bench %s: %s, seed %llu\n", scenario_path.c_str(), result.scenario_name.c_str(),
-              static_cast<unsigned long long>(options.seed));
+  std::printf("caseflow bench %s: %s, seed %llu, uncertainty %s\n", scenario_path.c_str(), result.scenario_name.c_str(),
+              static_cast<unsigned long long>(options.seed), uncertainty_name(options.uncertainty));
   if (has_load) std::printf("load average (1 min) at the start: %.2f on %d hardware threads\n", load[0], resolve_thread_count(0));
   print_row("", "1 thread", std::to_string(many.threads) + (many.threads == 1 ? " thread" : " threads"));
   print_row("replications", whole(static_cast<uint64_t>(one.replications)), whole(static_cast<uint64_t>(many.replications)));
@@ -80,6 +82,7 @@ Command add_bench_command(CLI::App& program) {
                "time, peak memory, thread scaling; writes no files");
   add_scenario(*command, "SCENARIO", arguments->scenario_path, "the scenario file (JSON)");
   add_replication_options(*command, arguments->options.replications, arguments->options.seed, arguments->options.threads);
+  add_uncertainty_options(*command, arguments->uncertainty);
   arguments->months_option =
       add_whole_number(*command, "--months", arguments->months, 1, kMaxHorizonMonths,
                        "forecast this many months instead of the scenario's horizon")

@@ -33,6 +33,7 @@ struct CompareArguments {
   CLI::Option* out_option = nullptr;
   std::string report_path;
   CLI::Option* report_option = nullptr;
+  UncertaintyChoice uncertainty;
 };
 
 int compare_scenarios(CompareArguments& arguments) {
@@ -53,6 +54,7 @@ int compare_scenarios(CompareArguments& arguments) {
   const Scenario& base = simulations[0].scenario();
   for (size_t i = 1; i < simulations.size(); ++i)
     check_strategy_matches_base(base, paths[0], simulations[i].scenario(), paths[i]);
+  options.uncertainty = resolve_uncertainty(arguments.uncertainty);
 
   std::vector<RunResults> results;
   try {
@@ -93,6 +95,7 @@ int compare_scenarios(CompareArguments& arguments) {
   if (report) report->stage(render_comparison_report(base, results[0], base_summary, comparisons, {paths}));
   output.commit();
   if (report) report->commit();
+  warn_if_chance_alone(base, paths[0], options.uncertainty);
 
   std::cout << base.name << ": " << options.replications << " replications, seed " << options.seed
             << ", common random numbers\n\n";
@@ -114,6 +117,7 @@ Command add_compare_command(CLI::App& program) {
       ->type_name("")
       ->required();
   add_replication_options(*command, arguments->options.replications, arguments->options.seed, arguments->options.threads);
+  add_uncertainty_options(*command, arguments->uncertainty);
   arguments->out_option = add_text(*command, "-o,--out", arguments->out, "DIR",
                                    "the folder to write to; by default compare-BASE (the base file's name)");
   arguments->report_option = add_text(*command, "--report", arguments->report_path, "FILE.html",

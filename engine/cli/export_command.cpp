@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <memory>
 
-#include "caseflow/scenario/parameter_uncertainty.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/sim/simulation.hpp"
 #include "caseflow/ssda903/ssda903_export.hpp"
+#include "run_options.hpp"
 
 namespace caseflow::cli {
 
@@ -20,7 +20,7 @@ struct ExportArguments {
   uint64_t replication = 0;
   std::string mapping_path;
   CLI::Option* mapping_option = nullptr;
-  bool parameter_uncertainty = false;
+  UncertaintyChoice uncertainty;
 };
 
 int export_replication(const ExportArguments& arguments) {
@@ -29,10 +29,7 @@ int export_replication(const ExportArguments& arguments) {
 
   ReplicationRecord record;
   ChildTrace trace;
-  if (arguments.parameter_uncertainty)
-    DrawnReplications(simulation, Uncertainty::all).run(arguments.seed, arguments.replication, record, &trace);
-  else
-    simulation.run_replication(arguments.seed, arguments.replication, record, &trace);
+  DrawnReplications(simulation, resolve_uncertainty(arguments.uncertainty)).run(arguments.seed, arguments.replication, record, &trace);
   Ssda903Texts texts = export_ssda903(simulation.scenario(), trace, mapping);
   write_csv_texts(texts, arguments.out);
   std::printf("%zu simulated children, %zu collection years written to %s (episodes_YYYY.csv, header_YYYY.csv, uasc_YYYY.csv)\n",
@@ -51,8 +48,7 @@ Command add_export_command(CLI::App& program) {
   add_unsigned(*command, "--replication", arguments->replication, "R", "which replication of that seed to write");
   arguments->mapping_option = add_text(*command, "--mapping", arguments->mapping_path, "FILE",
                                        "how states map to SSDA903 codes (default: data/ssda903-mapping.json, built in)");
-  add_switch(*command, "--parameter-uncertainty", arguments->parameter_uncertainty,
-             "draw the replication's rates from the uncertainty the scenario gives them");
+  add_uncertainty_options(*command, arguments->uncertainty);
   return {command, [arguments] { return export_replication(*arguments); }};
 }
 

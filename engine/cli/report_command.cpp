@@ -20,6 +20,7 @@ struct ReportArguments {
   std::string scenario_path;
   RunOptions options;
   std::string output;
+  UncertaintyChoice uncertainty;
 };
 
 int report_scenario(ReportArguments& arguments) {
@@ -29,6 +30,7 @@ int report_scenario(ReportArguments& arguments) {
   Interruption interruption;
   options.cancel = interruption.flag();
 
+  options.uncertainty = resolve_uncertainty(arguments.uncertainty);
   Simulation simulation(load_scenario(scenario_path));
   ReportFile report(arguments.output, "--out");
   RunResults results;
@@ -48,6 +50,7 @@ int report_scenario(ReportArguments& arguments) {
     return interruption.exit_code();  // `report` removes what it staged
   }
   report.commit();
+  warn_if_chance_alone(simulation.scenario(), scenario_path, options.uncertainty);
   std::printf("%s: %d replications, %d months\nwrote %s\n", simulation.scenario().name.c_str(), options.replications,
               simulation.scenario().horizon_months, report.path().c_str());
   return 0;
@@ -63,6 +66,7 @@ Command add_report_command(CLI::App& program) {
   // --output: the long form this option had before it was --out.
   add_text(*command, "-o,--out,--output", arguments->output, "FILE.html", "where to write the report")->required();
   add_replication_options(*command, arguments->options.replications, arguments->options.seed, arguments->options.threads);
+  add_uncertainty_options(*command, arguments->uncertainty);
   add_limit_options(*command, arguments->options.limits);
   return {command, [arguments] { return report_scenario(*arguments); }};
 }

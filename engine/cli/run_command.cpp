@@ -9,7 +9,6 @@
 #include "caseflow/base/input_error.hpp"
 #include "caseflow/output/run_outputs.hpp"
 #include "caseflow/report/report_run.hpp"
-#include "caseflow/scenario/parameter_uncertainty.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "interruption.hpp"
@@ -39,7 +38,7 @@ struct RunArguments {
   std::string report_path;
   CLI::Option* report_option = nullptr;
   bool per_replication = false;
-  bool parameter_uncertainty = false;
+  UncertaintyChoice uncertainty;
 };
 
 int run_scenario(RunArguments& arguments) {
@@ -52,11 +51,8 @@ int run_scenario(RunArguments& arguments) {
   Interruption interruption;
   options.cancel = interruption.flag();
 
-  options.uncertainty = arguments.parameter_uncertainty ? Uncertainty::all : Uncertainty::chance;
+  options.uncertainty = resolve_uncertainty(arguments.uncertainty);
   Simulation simulation(load_scenario(scenario_path));
-  if (arguments.parameter_uncertainty && !has_parameter_uncertainty(simulation.scenario()))
-    std::fprintf(stderr, "warning: %s gives no parameter an \"uncertainty\"; --parameter-uncertainty changes nothing\n",
-                 scenario_path.c_str());
   std::optional<ReportFile> report;
   if (arguments.report_option->count()) report.emplace(arguments.report_path, "--report");
   auto started = std::chrono::steady_clock::now();
@@ -81,6 +77,7 @@ int run_scenario(RunArguments& arguments) {
     throw with_source(error, scenario_path);
   }
 
+  warn_if_chance_alone(simulation.scenario(), scenario_path, options.uncertainty);
   std::printf("%s: %d replications, %d months, %llu events in %.3f s (%.3g events/s, %d threads)\n",
               simulation.scenario().name.c_str(), options.replications, simulation.scenario().horizon_months,
               static_cast<unsigned long long>(results.events), seconds,
@@ -105,8 +102,7 @@ Command add_run_command(CLI::App& program) {
                                    "the folder to write to; by default a new folder named after the scenario file");
   add_switch(*command, "--per-replication", arguments->per_replication,
              "also write every replication's counts: stocks.csv, flows.csv (and costs.csv)");
-  add_switch(*command, "--parameter-uncertainty", arguments->parameter_uncertainty,
-             "draw each replication's rates from the uncertainty the scenario gives them");
+  add_uncertainty_options(*command, arguments->uncertainty);
   arguments->report_option = add_text(*command, "--report", arguments->report_path, "FILE.html",
                                       "also write the run's report, one HTML file");
   add_limit_options(*command, arguments->options.limits);

@@ -1,5 +1,6 @@
 #include "run_options.hpp"
 
+#include <cstdio>
 #include <string>
 
 namespace caseflow::cli {
@@ -10,6 +11,32 @@ void add_replication_options(CLI::App& command, int& replications, uint64_t& see
   add_unsigned(command, "--seed", seed, "S", "random seed: the same seed gives the same numbers, at any thread count");
   add_whole_number(command, "--threads", threads, 0, kMaxThreads, "worker threads; 0 for all hardware threads")
       ->type_name("T");
+}
+
+void add_uncertainty_options(CLI::App& command, UncertaintyChoice& choice) {
+  choice.layer_option = add_choice(command, "--uncertainty", choice.layer, {"chance", "parameters", "all"},
+                                   "what the bands hold: chance (children's paths) alone; and parameters (the ranges and "
+                                   "estimated uncertainty the scenario states); and all (drift too)");
+  add_switch(command, "--parameter-uncertainty", choice.parameter_uncertainty,
+             "the default (--uncertainty all), kept for command lines written before it was");
+}
+
+Uncertainty resolve_uncertainty(const UncertaintyChoice& choice) {
+  Uncertainty uncertainty = Uncertainty::all;
+  uncertainty_from_name(choice.layer, uncertainty);
+  if (choice.parameter_uncertainty && choice.layer_option && choice.layer_option->count() && uncertainty != Uncertainty::all)
+    throw usage_error("--parameter-uncertainty asks for every source of uncertainty, --uncertainty " + choice.layer +
+                      " for fewer: give one of them");
+  return uncertainty;
+}
+
+void warn_if_chance_alone(const Scenario& scenario, const std::string& scenario_path, Uncertainty uncertainty) {
+  if (uncertainty == Uncertainty::chance || !held_uncertainty(scenario, uncertainty).chance_alone()) return;
+  std::fprintf(stderr,
+               "warning: %s states no parameter ranges, estimated uncertainty or drift: its bands hold only the chance of "
+               "individual children's paths, far narrower than what real forecasts miss by (docs/scenario-format.md, "
+               "\"Uncertainty\")\n",
+               scenario_path.c_str());
 }
 
 void add_limit_options(CLI::App& command, RunLimits& limits) {

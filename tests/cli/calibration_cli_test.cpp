@@ -74,12 +74,15 @@ TEST_F(CalibrationCli, CalibrateWritesAScenarioThatLoadsWithNotesAndUncertainty)
   for (const auto& transition : weibull.transitions) weibulls += transition.time.kind == TimeDistribution::Kind::weibull;
   EXPECT_GT(weibulls, 5);
 
-  // The calibrated scenario runs, with parameter uncertainty, identically at 1 and 2 threads.
-  std::string run = "run " + path("out/fit.json") + " --replications 30 --seed 4 --parameter-uncertainty";
+  // The calibrated scenario runs with its parameter uncertainty (the default), identically at 1 and 2 threads,
+  // and as before with --parameter-uncertainty; --uncertainty chance leaves the estimates' uncertainty out.
+  std::string run = "run " + path("out/fit.json") + " --replications 30 --seed 4";
   ASSERT_EQ(caseflow(run + " --threads 1 --out " + path("r1")).exit_code, 0);
   ASSERT_EQ(caseflow(run + " --threads 2 --out " + path("r2")).exit_code, 0);
   EXPECT_EQ(read(path("r1/summary.csv")), read(path("r2/summary.csv")));
-  ASSERT_EQ(caseflow("run " + path("out/fit.json") + " --replications 30 --seed 4 --out " + path("r3")).exit_code, 0);
+  ASSERT_EQ(caseflow(run + " --parameter-uncertainty --out " + path("r4")).exit_code, 0);
+  EXPECT_EQ(read(path("r1/summary.csv")), read(path("r4/summary.csv")));
+  ASSERT_EQ(caseflow(run + " --uncertainty chance --out " + path("r3")).exit_code, 0);
   EXPECT_NE(read(path("r1/summary.csv")), read(path("r3/summary.csv")));
 }
 

@@ -130,3 +130,27 @@ TEST_F(CliTest, CostsAreWrittenForAScenarioWithPlacementTypesAndBudgets) {
   ASSERT_EQ(caseflow("run " + example() + " --replications 3 --out " + (dir_ / "plain").string()).exit_code, 0);
   EXPECT_FALSE(fs::exists(dir_ / "plain" / "costs_summary.csv"));
 }
+
+// A scenario that states no uncertainty gets a warning once the run has written its files (its band holds
+// chance alone), unless chance alone was asked for; --parameter-uncertainty contradicting --uncertainty is a
+// usage error.
+TEST_F(CliTest, ABandOfChanceAloneIsSaidSo) {
+  Outcome outcome = caseflow("run " + example() + " --replications 5 --out " + (dir_ / "a").string());
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.err.find("states no parameter ranges, estimated uncertainty or drift: its bands hold only the chance"),
+            std::string::npos)
+      << outcome.err;
+  outcome = caseflow("run " + example() + " --replications 5 --uncertainty chance --out " + (dir_ / "b").string());
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_EQ(outcome.err, "");
+  EXPECT_EQ(lines(dir_ / "a" / "summary.csv"), lines(dir_ / "b" / "summary.csv"));
+  outcome = caseflow("run " + example() + " --uncertainty chance --parameter-uncertainty --out " + (dir_ / "c").string());
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_EQ(outcome.err, "error: caseflow: --parameter-uncertainty asks for every source of uncertainty, --uncertainty chance "
+                         "for fewer: give one of them\n");
+  outcome = caseflow("run " + example() + " --uncertainty some --out " + (dir_ / "d").string());
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.err.find("--uncertainty"), std::string::npos) << outcome.err;
+  EXPECT_FALSE(fs::exists(dir_ / "c"));
+  EXPECT_FALSE(fs::exists(dir_ / "d"));
+}

@@ -111,7 +111,7 @@ TEST_F(CommandLine, AMistypedFlagOrCommandExitsTwoWithASuggestion) {
       {"rnu " + example(), "unknown command \"rnu\"; did you mean \"run\"?"},
       // Nothing close: the flags the command has.
       {"bench " + example() + " --out " + path("x"),
-       "unknown option --out; caseflow bench takes --help --replications --seed --threads --months --max-memory-mb "
+       "unknown option --out; caseflow bench takes --help --replications --seed --threads --uncertainty --parameter-uncertainty --months --max-memory-mb "
        "--max-children"},
       {"fly", "unknown command \"fly\"; the commands are run, compare, report, calibrate, backtest, export-903, bench"},
   };

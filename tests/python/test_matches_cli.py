@@ -69,7 +69,7 @@ def test_flows_equal_flows_csv(per_replication):
     pd.testing.assert_frame_equal(result.flows(), expected, check_exact=True, check_dtype=False)
 
 
-def test_parameter_uncertainty_matches_the_cli_and_widens_the_band(cli, tmp_path):
+def test_uncertainty_by_default_matches_the_cli_and_widens_the_band(cli, tmp_path):
     # The worked example with a Gamma posterior on one exit rate: few events, so the rate is uncertain.
     document = caseflow.Scenario.load(SCENARIOS / "example-small.json").to_dict()
     for transition in document["transitions"]:
@@ -81,9 +81,9 @@ def test_parameter_uncertainty_matches_the_cli_and_widens_the_band(cli, tmp_path
     subprocess.run([cli, "run", path, "--replications", "300", "--seed", str(SEED), "--out", out,
                     "--parameter-uncertainty"], check=True, capture_output=True)
     scenario = caseflow.Scenario.load(path)
-    uncertain = caseflow.run(scenario, replications=300, seed=SEED, parameter_uncertainty=True)
+    uncertain = caseflow.run(scenario, replications=300, seed=SEED)
     pd.testing.assert_frame_equal(uncertain.summary(), read_csv(out / "summary.csv", ["date"],
                                                                 ["mean", "p05", "p25", "p50", "p75", "p95"]))
-    certain = caseflow.run(scenario, replications=300, seed=SEED)
+    certain = caseflow.run(scenario, replications=300, seed=SEED, uncertainty="chance")
     width = lambda frame: frame.query("state == 'section20'").eval("p95 - p05").iloc[-1]  # noqa: E731
     assert width(uncertain.summary()) > width(certain.summary())

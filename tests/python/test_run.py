@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -250,3 +251,33 @@ def test_run_needs_a_scenario(example_dict):
 def test_numpy_integers_are_accepted_as_arguments(example):
     result = caseflow.run(example, replications=np.int64(5), seed=np.uint64(2**64 - 1), threads=np.int32(1))
     assert (result.replications, result.seed, result.threads) == (5, 2**64 - 1, 1)
+
+
+def test_uncertainty_layers_warn_and_check(example, example_dict):
+    # The worked example states no uncertainty: the default run says its band holds chance alone.
+    with pytest.warns(caseflow.ChanceAloneWarning, match="holds? only the chance"):
+        default = caseflow.run(example, replications=20, seed=2)
+    assert default.uncertainty == "all" and default.uncertainty_held == ["chance"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        chance = caseflow.run(example, replications=20, seed=2, uncertainty="chance")
+    assert_same_run(default, chance)
+    with pytest.raises(ValueError, match='uncertainty must be "chance", "parameters" or "all"'):
+        caseflow.run(example, replications=5, uncertainty="everything")
+    with pytest.raises(ValueError, match="disagree"):
+        caseflow.run(example, replications=5, uncertainty="chance", parameter_uncertainty=True)
+
+    # With a range on an arrival rate and drift on the arrivals, each layer holds what it says.
+    example_dict["arrivals"][0]["per_year_range"] = [0.7 * example_dict["arrivals"][0]["per_year"],
+                                                      1.4 * example_dict["arrivals"][0]["per_year"]]
+    example_dict["drift"] = {"arrivals": {"volatility_per_year": 0.2}}
+    uncertain = caseflow.Scenario.from_dict(example_dict)
+    runs = {layer: caseflow.run(uncertain, replications=200, seed=2, uncertainty=layer)
+            for layer in ("chance", "parameters", "all")}
+    assert runs["chance"].uncertainty_held == ["chance"]
+    assert runs["parameters"].uncertainty_held == ["chance", "parameters"]
+    assert runs["all"].uncertainty_held == ["chance", "parameters", "drift"]
+    assert_same_run(runs["chance"], caseflow.run(uncertain, replications=200, seed=2, parameter_uncertainty=False))
+    width = {layer: result.summary().query("state == 'in_care'").eval("p95 - p05").iloc[-1]
+             for layer, result in runs.items()}
+    assert width["chance"] < width["parameters"] < width["all"]

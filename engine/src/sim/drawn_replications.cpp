@@ -13,10 +13,24 @@ const char* uncertainty_name(Uncertainty uncertainty) {
   return "all";
 }
 
+bool uncertainty_from_name(const std::string& name, Uncertainty& uncertainty) {
+  for (Uncertainty candidate : {Uncertainty::chance, Uncertainty::parameters, Uncertainty::all})
+    if (name == uncertainty_name(candidate)) {
+      uncertainty = candidate;
+      return true;
+    }
+  return false;
+}
+
+HeldUncertainty held_uncertainty(const Scenario& scenario, Uncertainty asked) {
+  return {asked != Uncertainty::chance && has_parameter_uncertainty(scenario), asked == Uncertainty::all && has_drift(scenario)};
+}
+
 DrawnReplications::DrawnReplications(const Simulation& simulation, Uncertainty uncertainty) : simulation_(simulation) {
   const Scenario& scenario = simulation.scenario();
-  if (uncertainty != Uncertainty::chance && has_parameter_uncertainty(scenario)) sampler_.emplace(scenario);
-  drift_ = uncertainty == Uncertainty::all && has_drift(scenario);
+  const HeldUncertainty held = held_uncertainty(scenario, uncertainty);
+  if (held.parameters) sampler_.emplace(scenario);
+  drift_ = held.drift;
 }
 
 void DrawnReplications::run(uint64_t seed, uint64_t replication, ReplicationRecord& record, ChildTrace* trace) const {

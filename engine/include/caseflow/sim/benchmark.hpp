@@ -9,6 +9,7 @@
 #include <string>
 
 #include "caseflow/scenario/scenario.hpp"
+#include "caseflow/sim/drawn_replications.hpp"
 #include "caseflow/sim/run_limits.hpp"
 
 namespace caseflow {
@@ -20,6 +21,7 @@ struct BenchmarkOptions {
   // Replaces the scenario's horizon_months when given (a shorter or longer forecast of the same scenario).
   std::optional<int> horizon_months;
   RunLimits limits;
+  Uncertainty uncertainty = Uncertainty::all;  // what each replication draws, as in a run
 };
 
 // One timed call of run_replications.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "caseflow/scenario/parameter_uncertainty.hpp"
 #include "caseflow/sim/child_trace.hpp"
@@ -17,8 +18,17 @@ namespace caseflow {
 // drifting over the horizon (drift.hpp).
 enum class Uncertainty { chance, parameters, all };
 
-// "chance", "parameters", "all".
+// "chance", "parameters", "all"; and back (false for any other word).
 const char* uncertainty_name(Uncertainty uncertainty);
+bool uncertainty_from_name(const std::string& name, Uncertainty& uncertainty);
+
+// What a run's band holds beyond chance: the layers asked for that the scenario states anything for.
+struct HeldUncertainty {
+  bool parameters = false;  // the scenario has ranges, estimated uncertainties or uncertain mixes
+  bool drift = false;       // the scenario has a drift trend or volatility
+  bool chance_alone() const { return !parameters && !drift; }
+};
+HeldUncertainty held_uncertainty(const Scenario& scenario, Uncertainty asked);
 
 class DrawnReplications {
  public:
