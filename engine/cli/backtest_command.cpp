@@ -10,6 +10,9 @@
 #include "calibration_arguments.hpp"
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/calibration/backtest.hpp"
+#include "caseflow/calibration/rolling_backtest.hpp"
+#include "caseflow/output/backtest_tables.hpp"
+#include "caseflow/report/report_backtest.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/ssda903/care_history.hpp"
 #include "progress_bar.hpp"
@@ -23,18 +26,15 @@ struct BacktestArguments {
   CalibrationArguments calibration;
   BacktestOptions backtest;
   UncertaintyChoice uncertainty;
+  bool rolling = false;
+  std::vector<int> horizons{1, 2, 3};
+  int min_history_years = 3;
 };
 
-int backtest_returns(BacktestArguments& arguments) {
-  const Ssda903Files& files = arguments.calibration.files;
+// One origin, --as-of: the months after it, state by state.
+int backtest_one_origin(BacktestArguments& arguments, const CareHistories& histories, const Ssda903Mapping& mapping,
+                        const DataQualityReport& report) {
   BacktestOptions& backtest = arguments.backtest;
-  backtest.calibration = calibration_options(arguments.calibration);
-  backtest.run.uncertainty = resolve_uncertainty(arguments.uncertainty);
-  Ssda903Mapping mapping = mapping_option(arguments.calibration);
-
-  DataQualityReport report;
-  Ssda903Data data = import_ssda903(files, report);
-  CareHistories histories = build_care_histories(data, mapping, report);
   BacktestResult result;
   {
     ProgressBar progress("caseflow backtest");
@@ -59,16 +59,76 @@ int backtest_returns(BacktestArguments& arguments) {
   return 0;
 }
 
+// Every 31 March with enough data before it, horizons of years.
+int backtest_rolling(BacktestArguments& arguments, const CareHistories& histories, const Ssda903Mapping& mapping,
+                     const DataQualityReport& report) {
+  RollingBacktestOptions options;
+  options.calibration = arguments.backtest.calibration;
+  options.run = arguments.backtest.run;
+  options.horizons_years = arguments.horizons;
+  options.min_history_years = arguments.min_history_years;
+  RollingBacktest backtest;
+  {
+    ProgressBar progress("caseflow backtest");
+    options.on_origin = [&](size_t done, size_t total) { progress.update(static_cast<int>(done), static_cast<int>(total)); };
+    backtest = run_rolling_backtest(histories, mapping, options);
+  }
+  const std::vector<HorizonScore> scores = score_backtest(backtest.forecasts);
+  std::ostringstream text;
+  write_backtest_scores_text(backtest, scores, text);
+
+  const std::string& out = arguments.calibration.out;
+  StagedOutput output(out);
+  output.write("backtest_origins.csv", [&](std::ostream& stream) { write_csv(backtest_forecast_table(backtest), stream); });
+  output.write("backtest_scores.csv", [&](std::ostream& stream) { write_csv(backtest_score_table(scores), stream); });
+  output.write("backtest.txt", [&](std::ostream& stream) { stream << text.str(); });
+  output.write("backtest.html", [&](std::ostream& stream) { stream << render_backtest_report(backtest, scores, options.calibration.source); });
+  output.write("data-quality.csv", [&](std::ostream& stream) { report.write_csv(stream); });
+  output.commit();
+
+  report.write_summary(std::cout);
+  std::cout << '\n' << text.str();
+  std::printf("\n%d replications at each of %zu origins, uncertainty %s; wrote %s/backtest_origins.csv, backtest_scores.csv, "
+              "backtest.txt, backtest.html, data-quality.csv\n",
+              options.run.replications, backtest.origins.size(), uncertainty_name(options.run.uncertainty), out.c_str());
+  return 0;
+}
+
+int backtest_returns(BacktestArguments& arguments) {
+  if (arguments.rolling == static_cast<bool>(arguments.calibration.as_of_option->count()))
+    throw usage_error(arguments.rolling ? "--rolling chooses its own origins: give it without --as-of"
+                                        : "--as-of DATE (one origin) or --rolling (every 31 March) is required");
+  BacktestOptions& backtest = arguments.backtest;
+  backtest.calibration = calibration_options(arguments.calibration);
+  backtest.run.uncertainty = resolve_uncertainty(arguments.uncertainty);
+  Ssda903Mapping mapping = mapping_option(arguments.calibration);
+
+  DataQualityReport report;
+  Ssda903Data data = import_ssda903(arguments.calibration.files, report);
+  CareHistories histories = build_care_histories(data, mapping, report);
+  return arguments.rolling ? backtest_rolling(arguments, histories, mapping, report)
+                           : backtest_one_origin(arguments, histories, mapping, report);
+}
+
 }  // namespace
 
 Command add_backtest_command(CLI::App& program) {
   auto arguments = std::make_shared<BacktestArguments>();
-  CLI::App* command =
-      program.add_subcommand("backtest", "fit up to a date, forecast the months after, compare with what happened");
-  add_calibration_options(*command, arguments->calibration, "DIR",
-                          "the folder to write backtest.csv, backtest.txt, scenario.json and data-quality.csv to");
+  CLI::App* command = program.add_subcommand(
+      "backtest", "fit on the data up to a date, forecast, and compare with what happened: from one date (--as-of), "
+                  "or from every 31 March (--rolling)");
+  add_calibration_options(*command, arguments->calibration, "DIR", "the folder to write the back-test's files to", true);
   BacktestOptions& backtest = arguments->backtest;
-  add_whole_number(*command, "--months", backtest.months, 1, kMaxHorizonMonths, "months to forecast after --as-of");
+  add_whole_number(*command, "--months", backtest.months, 1, kMaxHorizonMonths, "with --as-of: months to forecast");
+  add_switch(*command, "--rolling", arguments->rolling,
+             "forecast from every 31 March with --min-history-years of data before it, --horizons years ahead");
+  command->add_option("--horizons", arguments->horizons, "with --rolling: the years ahead to score")
+      ->delimiter(',')
+      ->check(CLI::Range(1, 10))
+      ->type_name("YEARS,...")
+      ->capture_default_str();
+  add_whole_number(*command, "--min-history-years", arguments->min_history_years, 1, 50,
+                   "with --rolling: whole years of data before the first origin");
   add_replication_options(*command, backtest.run.replications, backtest.run.seed, backtest.run.threads);
   add_uncertainty_options(*command, arguments->uncertainty);
   return {command, [arguments] { return backtest_returns(*arguments); }};

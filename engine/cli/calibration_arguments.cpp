@@ -16,19 +16,26 @@ Date parse_date_option(const std::string& name, const std::string& text) {
 }  // namespace
 
 void add_calibration_options(CLI::App& command, CalibrationArguments& arguments, const std::string& out_value_name,
-                             const std::string& out_help) {
+                             const std::string& out_help, bool as_of_optional) {
   add_files(command, "--episodes", arguments.files.episodes, "SSDA903 episodes files, typically one per collection year")
       ->required();
   add_files(command, "--header", arguments.files.headers, "SSDA903 header files: they hold the dates of birth")->required();
   add_files(command, "--uasc", arguments.files.uasc, "SSDA903 UASC files");
   arguments.mapping_option = add_text(command, "--mapping", arguments.mapping_path, "FILE",
                                       "how SSDA903 codes map to states (default: data/ssda903-mapping.json, built in)");
-  add_text(command, "--as-of", arguments.as_of, "DATE",
-           "the scenario's start date, YYYY-MM-DD or dd/mm/yyyy: the children in care then are the initial population")
-      ->required();
+  arguments.as_of_option =
+      add_text(command, "--as-of", arguments.as_of, "DATE",
+               "the scenario's start date, YYYY-MM-DD or dd/mm/yyyy: the children in care then are the initial population");
+  if (!as_of_optional) arguments.as_of_option->required();
   add_text(command, "-o,--out", arguments.out, out_value_name, out_help)->required();
   arguments.since_option = add_text(command, "--since", arguments.since, "DATE",
                                     "start of the data window (default: 1 April of the earliest collection year)");
+  add_whole_number(command, "--window-years", arguments.window_years, 0, 100,
+                   "estimate from the last this many years of data before --as-of (0: all of it; --since overrides)");
+  add_choice(command, "--drift", arguments.drift, {"estimated", "none"},
+             "drift of the arrivals and exit rates from the year-to-year changes in the data, or none");
+  add_choice(command, "--arrival-trend", arguments.arrival_trend, {"none", "recent"},
+             "carry on the trend of the entries of the last three years, or not");
   add_choice(command, "--hazard", arguments.hazard, {"exponential", "weibull"}, "the form of the times between moves");
   add_choice(command, "--age-split", arguments.age_split, {"auto", "never"},
              "split a transition by age band where the data say its rate differs");
@@ -40,8 +47,11 @@ Ssda903Mapping mapping_option(const CalibrationArguments& arguments) {
 
 CalibrationOptions calibration_options(const CalibrationArguments& arguments) {
   CalibrationOptions options;
-  options.as_of = parse_date_option("--as-of", arguments.as_of);
+  if (arguments.as_of_option->count()) options.as_of = parse_date_option("--as-of", arguments.as_of);
   if (arguments.since_option->count()) options.window_start = parse_date_option("--since", arguments.since);
+  options.window_years = arguments.window_years;
+  options.drift = arguments.drift == "estimated";
+  options.drift_trend = arguments.arrival_trend == "recent";
   options.hazard = arguments.hazard == "weibull" ? CalibrationOptions::Hazard::weibull : CalibrationOptions::Hazard::exponential;
   options.age_split = arguments.age_split == "never" ? CalibrationOptions::AgeSplit::never : CalibrationOptions::AgeSplit::automatic;
   for (const auto& name : arguments.files.episodes) options.source += (options.source.empty() ? "" : ", ") + name;

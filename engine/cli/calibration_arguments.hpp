@@ -16,19 +16,25 @@ struct CalibrationArguments {
   std::string mapping_path;
   CLI::Option* mapping_option = nullptr;
   std::string as_of;
+  CLI::Option* as_of_option = nullptr;
   std::string since;
   CLI::Option* since_option = nullptr;
+  int window_years = 0;
+  std::string drift = "estimated";
+  std::string arrival_trend = "none";
   std::string hazard = "exponential";
   std::string age_split = "auto";
   std::string out;
 };
 
 // Declares the shared options on `command`; `out_value_name` and `out_help` say what -o/--out names there.
+// --as-of is required unless `as_of_optional` (a rolling back-test chooses its own dates).
 void add_calibration_options(CLI::App& command, CalibrationArguments& arguments, const std::string& out_value_name,
-                             const std::string& out_help);
+                             const std::string& out_help, bool as_of_optional = false);
 
 // The mapping given by --mapping, or the default one.
 Ssda903Mapping mapping_option(const CalibrationArguments& arguments);
+// The options given; as_of stays unset when --as-of was not given.
 CalibrationOptions calibration_options(const CalibrationArguments& arguments);
 
 }  // namespace caseflow::cli

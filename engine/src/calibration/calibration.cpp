@@ -12,6 +12,7 @@
 #include <boost/math/distributions/chi_squared.hpp>
 
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/calibration/yearly_rates.hpp"
 
 namespace caseflow {
 
@@ -76,6 +77,7 @@ class Calibrator {
     estimate_transitions(result);
     estimate_arrivals(result);
     observe_initial_population(result);
+    if (options_.drift) estimate_drift_of_rates(result);
     scenario.note = "Calibrated by caseflow from SSDA903 data" +
                     (options_.source.empty() ? std::string() : " (" + options_.source + ")") + ". Data window " +
                     format_iso_date(window_start_) + " to " + format_iso_date(as_of_) + " (" +
@@ -109,8 +111,10 @@ class Calibrator {
                        "must rise from 0 to the age-out age " + std::to_string(mapping_.age_out_years));
     if (!histories_.coverage_end || !histories_.first_collection_year_start)
       throw InputError(kOptions, "", "no usable episodes to calibrate from");
-    window_start_ = options_.window_start.value_or(*histories_.first_collection_year_start);
     as_of_ = options_.as_of;
+    window_start_ = options_.window_start.value_or(*histories_.first_collection_year_start);
+    if (!options_.window_start && options_.window_years > 0)
+      window_start_ = std::max(window_start_, add_months(as_of_, -12 * options_.window_years) + std::chrono::days{1});
     Date last_day = *histories_.coverage_end - std::chrono::days{1};
     if (as_of_ > last_day)
       throw InputError(kOptions, "as_of",
@@ -320,6 +324,49 @@ class Calibrator {
       result.scenario.arrivals.push_back(std::move(stream));
       result.arrivals.push_back(estimate);
     }
+  }
+
+  // How much the entries and the exit rates moved from year to year over all the data before as_of, carried
+  // into the forecast as drift (one walk for the arrivals, one for every transition out of care).
+  void estimate_drift_of_rates(CalibrationResult& result) {
+    Scenario& scenario = result.scenario;
+    const YearlyRates rates = yearly_rates(histories_, mapping_, *histories_.first_collection_year_start, as_of_);
+    const std::vector<double> whole_years(rates.entries.size(), 1.0);
+    result.drift.arrivals = estimate_drift(rates.entries, whole_years);
+    result.drift.exits = estimate_drift(rates.exits, rates.expected_exits);
+    const std::string years = rates.starts.empty() ? std::string()
+                                                   : "the " + std::to_string(rates.starts.size()) + " years from " +
+                                                         format_iso_date(rates.starts.front()) + " to " + format_iso_date(as_of_);
+    const DriftEstimate& arrivals = result.drift.arrivals;
+    if (arrivals.estimated && !scenario.arrivals.empty()) {
+      scenario.drift.has_arrivals = true;
+      scenario.drift.arrivals.volatility_per_year = arrivals.volatility_per_year;
+      scenario.ranges["/drift/arrivals/volatility_per_year"] = {arrivals.low, arrivals.high, "chi-squared 90% range"};
+      if (options_.drift_trend) {
+        scenario.drift.arrivals.trend_per_year = arrivals.trend_per_year;
+        scenario.ranges["/drift/arrivals/trend_per_year"] = {arrivals.trend_low, arrivals.trend_high, "normal 90% range"};
+      }
+      scenario.drift.arrivals_note = "estimated from entries to care in " + years +
+                                     ": the year-to-year changes of their logarithm beyond Poisson chance; " + arrivals.describe() +
+                                     (options_.drift_trend ? "; trend the mean change of the last three years" : "");
+    }
+    const DriftEstimate& exits = result.drift.exits;
+    DriftGroup group;
+    for (size_t e = 0; e < scenario.exits.size(); ++e)
+      if (static_cast<int>(e) != scenario.age_out.exit) group.to.push_back({Destination::Kind::exit, static_cast<int>(e)});
+    bool moves = std::any_of(scenario.transitions.begin(), scenario.transitions.end(), [&](const Transition& t) {
+      return t.to.kind == Destination::Kind::exit && t.to.index != scenario.age_out.exit;
+    });
+    if (exits.estimated && moves && !group.to.empty()) {
+      group.process.volatility_per_year = exits.volatility_per_year;
+      group.note = "estimated from exits from care in " + years +
+                   " against those expected from each year's children in care at the period's rates, state by state: the "
+                   "year-to-year changes of the logarithm of their ratio beyond Poisson chance; " + exits.describe();
+      scenario.ranges["/drift/transitions/" + std::to_string(scenario.drift.transitions.size()) + "/volatility_per_year"] = {
+          exits.low, exits.high, "chi-squared 90% range"};
+      scenario.drift.transitions.push_back(std::move(group));
+    }
+    scenario.drift.note = "rates estimated over the data window do not stand still: drift from the council's own history";
   }
 
   void observe_initial_population(CalibrationResult& result) {

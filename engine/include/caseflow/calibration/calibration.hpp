@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "caseflow/base/calendar.hpp"
+#include "caseflow/calibration/drift_estimation.hpp"
 #include "caseflow/calibration/hazard_estimation.hpp"
 #include "caseflow/scenario/scenario.hpp"
 #include "caseflow/ssda903/care_history.hpp"
@@ -26,6 +27,9 @@ struct CalibrationOptions {
 
   Date as_of{};                      // the scenario's start date: the population in care then is observed
   std::optional<Date> window_start;  // default: 1 April of the earliest collection year in the data
+  // Without window_start: only the last this many years before as_of (and not before the data start), so that
+  // the rates are those of recent years; 0 for all the data.
+  int window_years = 0;
   int horizon_months = 36;
   Hazard hazard = Hazard::exponential;
   AgeSplit age_split = AgeSplit::automatic;
@@ -33,6 +37,10 @@ struct CalibrationOptions {
   // makes one test per transition (often 20-40): at 0.01 a false split is rare across all of them.
   double age_split_significance = 0.01;
   int min_weibull_events = 10;           // fewer events: exponential (a Weibull shape needs data)
+  // Drift (drift.hpp) of the arrivals and of the exit rates, estimated from the year-to-year changes of all the
+  // data before as_of (drift_estimation.hpp); `drift_trend` also carries on the recent trend of the entries.
+  bool drift = true;
+  bool drift_trend = false;
   // Whole-year band edges for arrivals and hazards; they must rise from 0 to the mapping's age-out age.
   // Empty: 0, 1, 5, 10, 16 (those below the age-out age) and the age-out age, so with 18 the bands are
   // [0,1), [1,5), [5,10), [10,16), [16,18), the bands of DESIGN.md's examples.
@@ -60,6 +68,11 @@ struct ArrivalEstimate {
   std::vector<int> entries_by_band;  // by CalibrationOptions::age_band_edges
 };
 
+struct DriftEstimates {
+  DriftEstimate arrivals;  // from the entries to care, year by year
+  DriftEstimate exits;     // from the exits, against those expected from each year's children in care
+};
+
 struct CalibrationResult {
   Scenario scenario;
   Date window_start{};
@@ -67,6 +80,7 @@ struct CalibrationResult {
   std::vector<TransitionEstimate> transitions;  // parallel to scenario.transitions
   std::vector<ArrivalEstimate> arrivals;        // parallel to scenario.arrivals
   int children_in_care = 0;                     // on the as-of date
+  DriftEstimates drift;
 };
 
 // Throws InputError (source "calibration") when the options do not fit the data: an as-of date outside
