@@ -416,8 +416,8 @@ ReportDocument build_comparison_report(const Scenario& base, const RunResults& b
     document.sections.push_back(std::move(fan));
   }
   document.sections.push_back(method_section(data));
-  document.footer_html = "<p>Made by caseflow, seed " + std::to_string(base_results.seed) +
-                         ". Every figure is a simulation result, not a prediction of any one child's care.</p>";
+  document.footer_html = "<p>Made by caseflow, seed " + std::to_string(base_results.seed) + ", uncertainty " +
+                         uncertainty_name(options.uncertainty) + ". Every figure is a simulation result, not a prediction of any one child's care.</p>";
   return document;
 }
 
