@@ -7,6 +7,7 @@
     res.costs_summary()    # pounds by month and financial year: costs_summary.csv
     cmp = caseflow.compare(sc, [caseflow.Scenario.load("scenarios/strategies/sgo-push.json")])
     cmp.in_care()          # the strategy minus the base, paired by replication: comparison_in_care.csv
+    caseflow.variance_sources(sc)  # the share of the spread due to chance, parameters and drift
 
 The simulation, validation and summaries are the C++ engine's (the private module ``caseflow._core``);
 this package only presents them. Plots are in ``caseflow.plots``.
@@ -18,11 +19,12 @@ from ._run import ChanceAloneWarning, RunResult, run
 from ._scenario import Scenario
 from ._compare import Comparison, compare
 from ._sensitivity import sensitivity, sensitivity_parameters
+from ._variance_sources import variance_sources
 
 __version__ = _core.__version__
 
 __all__ = ["ChanceAloneWarning", "Comparison", "RunResult", "Scenario", "ScenarioError", "compare", "run", "sensitivity",
-           "sensitivity_parameters"]
+           "sensitivity_parameters", "variance_sources"]
 
 
 def __getattr__(name):

@@ -13,10 +13,13 @@
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "caseflow/base/financial_year.hpp"
+#include "caseflow/output/output_table.hpp"
 #include "caseflow/output/run_tables.hpp"
 #include "caseflow/sim/run_limits.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/stats/cost_summary.hpp"
+#include "caseflow/stats/variance_sources.hpp"
 #include "python_tables.hpp"
 #include "result_arrays.hpp"
 #include "run_outcome.hpp"
@@ -56,6 +59,43 @@ std::unique_ptr<RunOutcome> run(const Scenario& scenario, int replications, uint
     outcome->kept_replications = true;
   }
   return outcome;
+}
+
+// The share of a run's spread due to each source of uncertainty (the engine's variance_sources): the run itself,
+// then its lower layers with the same seed, watched as one (Ctrl-C stops it), as a table: children in care by
+// snapshot date, then the total cost by financial year (dated its 31 March).
+py::list variance_sources_table(const Scenario& scenario, int replications, uint64_t seed, int threads, const std::string& uncertainty) {
+  RunOptions options;
+  if (!uncertainty_from_name(uncertainty, options.uncertainty))
+    throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + uncertainty + "\"");
+  Simulation simulation(scenario);
+  options.replications = replications;
+  options.seed = seed;
+  options.threads = threads;
+  const int runs = 1 + variance_source_runs(held_uncertainty(scenario, options.uncertainty));
+  RunResults results;
+  VarianceSources sources;
+  watch_runs(options, replications * runs, py::none(), [&](const RunOptions& watched) {
+    results = run_replications(simulation, watched);
+    sources = variance_sources(simulation, watched, results);
+  });
+  using Kind = OutputTable::Kind;
+  OutputTable table({{"date", Kind::date}, {"measure", Kind::text}, {"financial_year", Kind::text}, {"variance_chance", Kind::number},
+                     {"variance_parameters", Kind::number}, {"variance_all", Kind::number}, {"share_chance", Kind::number},
+                     {"share_parameters", Kind::number}, {"share_drift", Kind::number}});
+  auto add = [&](Date date, const char* measure, const std::string& year, double chance, double parameters, double all,
+                 VarianceSources::Shares shares) {
+    table.date(date).text(measure).text(year).number(chance).number(parameters).number(all);
+    table.number(shares.chance).number(shares.parameters).number(shares.drift);
+  };
+  const OutputLayout& layout = results.layout;
+  for (size_t k = 0; k < layout.snapshots(); ++k)
+    add(layout.snapshot_dates[k], "in_care", "", sources.in_care_chance[k], sources.in_care_parameters[k], sources.in_care_all[k],
+        sources.in_care_shares(k));
+  for (size_t y = 0; y < sources.cost_all.size(); ++y)
+    add(financial_year_end(layout.financial_years[y].first_year), "cost", layout.financial_years[y].label, sources.cost_chance[y],
+        sources.cost_parameters[y], sources.cost_all[y], sources.cost_shares(y));
+  return python_table(std::move(table));
 }
 
 template <class Value, class Label>
@@ -160,6 +200,11 @@ void bind_run(py::module_& m) {
       }, py::arg("scenario"), py::arg("uncertainty"),
         "The sources a run's band holds: \"chance\", and \"parameters\" and \"drift\" where the scenario states them "
         "and the layers asked for include them.");
+  m.def("variance_sources", &variance_sources_table, py::arg("scenario"), py::arg("replications"), py::arg("seed"),
+        py::arg("threads"), py::arg("uncertainty"),
+        "The variance of children in care (by snapshot) and of each financial year's total cost in runs of each layer of "
+        "uncertainty with one seed, and the share of each source: a table (date, measure, financial_year, variance_chance, "
+        "variance_parameters, variance_all, share_chance, share_parameters, share_drift). The GIL is released; Ctrl-C stops it.");
   m.def("run", &run, py::arg("scenario"), py::arg("replications"), py::arg("seed"), py::arg("threads"),
         py::arg("keep_replications"), py::arg("progress"), py::arg("first_replication") = 0, py::arg("finish") = true,
         py::arg("uncertainty") = "all",

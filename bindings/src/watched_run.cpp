@@ -23,7 +23,13 @@ struct RunCancelled : std::exception {
 }  // namespace
 
 RunResults run_watched(const Simulation& simulation, RunOptions options, py::handle progress) {
+  RunResults results;
   const int total = options.replications;
+  watch_runs(std::move(options), total, progress, [&](const RunOptions& watched) { results = run_replications(simulation, watched); });
+  return results;
+}
+
+void watch_runs(RunOptions options, int total, py::handle progress, const std::function<void(const RunOptions&)>& work) {
   std::atomic<int> completed{0};
   std::atomic<bool> cancel{false};
   // Counted here rather than taken from the runner's argument: calls from different threads can arrive
@@ -33,7 +39,6 @@ RunResults run_watched(const Simulation& simulation, RunOptions options, py::han
     if (cancel.load(std::memory_order_relaxed)) throw RunCancelled();  // the runner stops its other threads
   };
 
-  RunResults results;
   std::exception_ptr failure;
   std::mutex mutex;
   std::condition_variable finished_signal;
@@ -42,7 +47,7 @@ RunResults run_watched(const Simulation& simulation, RunOptions options, py::han
     py::gil_scoped_release release;
     std::thread engine([&] {
       try {
-        results = run_replications(simulation, options);
+        work(options);
       } catch (...) {
         failure = std::current_exception();
       }
@@ -77,7 +82,6 @@ RunResults run_watched(const Simulation& simulation, RunOptions options, py::han
     }
   }
   if (failure) std::rethrow_exception(failure);
-  return results;
 }
 
 }  // namespace caseflow::python

@@ -92,7 +92,16 @@ int compare_scenarios(CompareArguments& arguments) {
     return interruption.exit_code();  // `output` removes what it staged
   }
   // The report is staged before the CSV files are committed and committed after them: all or nothing.
-  if (report) report->stage(render_comparison_report(base, results[0], base_summary, comparisons, {paths}));
+  if (report) {
+    // The bands hold what any of the scenarios states: a strategy may state a range for its own effect.
+    HeldUncertainty held;
+    for (const Simulation& simulation : simulations) {
+      HeldUncertainty own = held_uncertainty(simulation.scenario(), options.uncertainty);
+      held.parameters = held.parameters || own.parameters;
+      held.drift = held.drift || own.drift;
+    }
+    report->stage(render_comparison_report(base, results[0], base_summary, comparisons, {paths, options.uncertainty, held}));
+  }
   output.commit();
   if (report) report->commit();
   warn_if_chance_alone(base, paths[0], options.uncertainty);

@@ -1,11 +1,13 @@
 #include "report_command.hpp"
 
+#include <atomic>
 #include <cstdio>
 #include <memory>
 
 #include "caseflow/report/report_run.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
+#include "caseflow/stats/variance_sources.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"
@@ -34,17 +36,22 @@ int report_scenario(ReportArguments& arguments) {
   Simulation simulation(load_scenario(scenario_path));
   ReportFile report(arguments.output, "--out");
   RunResults results;
+  RunReportOptions report_options{scenario_path, options.uncertainty, std::nullopt};
   try {
+    // The lower layers of uncertainty run too (variance_sources), on the same bar.
+    const int runs = 1 + variance_source_runs(held_uncertainty(simulation.scenario(), options.uncertainty));
     ProgressBar progress("caseflow report");
-    options.on_progress = [&](int completed, int total) { progress.update(completed, total); };
+    std::atomic<int> finished{0};
+    options.on_progress = [&](int, int) { progress.update(++finished, options.replications * runs); };
     results = run_replications(simulation, options);
+    report_options.variance_sources = variance_sources(simulation, options, results);
   } catch (const RunCancelled&) {
     std::fprintf(stderr, "caseflow report: interrupted by signal %d; nothing was written\n", interruption.signal_number());
     return interruption.exit_code();
   } catch (const InputError& error) {
     throw with_source(error, scenario_path);
   }
-  report.stage(render_run_report(simulation.scenario(), results, summarize_run(results, simulation.scenario()), {scenario_path}));
+  report.stage(render_run_report(simulation.scenario(), results, summarize_run(results, simulation.scenario()), report_options));
   if (interruption.interrupted()) {
     std::fprintf(stderr, "caseflow report: interrupted by signal %d; nothing was written\n", interruption.signal_number());
     return interruption.exit_code();  // `report` removes what it staged

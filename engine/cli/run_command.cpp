@@ -1,5 +1,6 @@
 #include "run_command.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "caseflow/report/report_run.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
+#include "caseflow/stats/variance_sources.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"
@@ -59,15 +61,20 @@ int run_scenario(RunArguments& arguments) {
   RunResults results;
   double seconds = 0;
   try {
+    RunReportOptions report_options{scenario_path, options.uncertainty, std::nullopt};
     {
+      // With a report, the lower layers of uncertainty run too (variance_sources), on the same bar.
+      const int runs = 1 + (report ? variance_source_runs(held_uncertainty(simulation.scenario(), options.uncertainty)) : 0);
       ProgressBar progress("caseflow run");
-      options.on_progress = [&](int completed, int total) { progress.update(completed, total); };
+      std::atomic<int> finished{0};
+      options.on_progress = [&](int, int) { progress.update(++finished, options.replications * runs); };
       results = run_replications(simulation, options);
+      seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (report) report_options.variance_sources = variance_sources(simulation, options, results);
     }
-    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     // The report is staged before the CSV files are committed and committed after them: all or nothing.
     const RunSummary summary = summarize_run(results, simulation.scenario());
-    if (report) report->stage(render_run_report(simulation.scenario(), results, summary, {scenario_path}));
+    if (report) report->stage(render_run_report(simulation.scenario(), results, summary, report_options));
     write_run_outputs(results, summary, out, arguments.per_replication, interruption.flag());
     if (report) report->commit();
   } catch (const RunCancelled&) {

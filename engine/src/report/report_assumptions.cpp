@@ -341,6 +341,16 @@ ReportSection assumptions_section(const Scenario& scenario) {
                                        TableCell::markup(detail::sources_html({comparator.note}), "source")});
     html += "<h3>Comparators</h3>\n<p>Levels to set the forecast against; they do not change the simulation.</p>\n" + table.render();
   }
+  if (!scenario.history.empty()) {
+    HtmlTable table("table-history", "Children in care before the start", true);
+    table.set_columns({"Date", "Children in care", "Source"}, {false, true, false});
+    for (const auto& point : scenario.history)
+      table.add_row(format_long_date(point.date), {TableCell::number(point.in_care, format_trimmed(point.in_care, 1)),
+                                                   TableCell::markup(detail::sources_html({point.note}), "source")},
+                    format_iso_date(point.date));
+    html += "<h3>Children in care before the start</h3>\n<p>Counts observed before the forecast, drawn beside it; they do not "
+            "change the simulation.</p>\n" + table.render();
+  }
   return {"assumptions", "Assumptions", html, "starts-page", ""};
 }
 

@@ -66,8 +66,33 @@ struct ComparisonData {
   const std::vector<NamedComparison>& comparisons;
   const ComparisonReportOptions& options;
   RunReportData run;  // the base's run, for its fan chart and time axis
+  HeldUncertainty held;  // what the runs' bands hold
   int replications() const { return run.replications(); }
 };
+
+// What a pair of simulations shares, and so what a difference's band holds: the strategy's effect under the same
+// unknowns, varying with them; never the base forecast's own uncertainty, which both sides share.
+std::string shared_unknowns_in_words(const HeldUncertainty& held) {
+  std::string shared = "the same children and random numbers";
+  std::vector<std::string> varies{"which children arrive and how each moves"};
+  if (held.parameters) {
+    shared += held.drift ? ", the same rates, costs and effects drawn from the scenarios' stated ranges" : " and the same rates, costs and effects drawn from the scenarios' stated ranges";
+    varies.push_back("the rates, costs and effects the scenarios do not know exactly");
+  }
+  if (held.drift) {
+    shared += " and the same drift of the rates";
+    varies.push_back("how the rates drift");
+  }
+  std::string text = "The two simulations of a pair share " + shared + " (common random numbers), so each difference is "
+                     "the strategy's effect under the same unknowns, and its 90% band holds how that effect depends on them: "
+                     "on ";
+  for (size_t i = 0; i < varies.size(); ++i) text += (i == 0 ? "" : i + 1 == varies.size() ? " and on " : ", on ") + varies[i];
+  text += ". It does not hold the base forecast's own uncertainty, which both share.";
+  if (held.chance_alone())
+    text += " It takes the rates, costs and effects as the scenarios state them, and steady: the effect may be larger or "
+            "smaller if they are not.";
+  return text;
+}
 
 ReportSection summary_section(const ComparisonData& data) {
   const OutputLayout& layout = data.run.layout();
@@ -75,11 +100,10 @@ ReportSection summary_section(const ComparisonData& data) {
   const std::string end_name = format_long_date(layout.snapshot_dates.back());
   const bool savings = has_savings(data.comparisons);
   std::string html;
-  html += "<p>Each strategy was simulated " + format_whole(data.replications()) +
-          " times with the same children and the same random numbers as the base forecast, <strong>" + escape_html(data.base.name) +
-          "</strong>, so the differences below are the strategy's own effect, not chance. The base has " +
-          format_whole(data.run.stock_mean(last, layout.in_care_column())) + " children in care on " + escape_html(end_name) +
-          " on average.</p>\n";
+  html += "<p>Each strategy was simulated " + format_whole(data.replications()) + " times, each simulation paired with one of the "
+          "base forecast, <strong>" + escape_html(data.base.name) + "</strong>. " + shared_unknowns_in_words(data.held) +
+          " The base has " + format_whole(data.run.stock_mean(last, layout.in_care_column())) + " children in care on " +
+          escape_html(end_name) + " on average.</p>\n";
   // The headline of each strategy (at most four, as a print page's row holds four): the change by the end.
   html += "<ul class=\"key-figures\">\n";
   for (size_t s = 0; s < data.comparisons.size() && s < 4; ++s) {
@@ -223,6 +247,7 @@ std::optional<ReportSection> comparators_section(const ComparisonData& data) {
   numeric[0] = false;
   table.set_columns(headings, numeric);
   Date current{};
+  bool certain = false;  // a share of every or no simulation
   for (size_t i = 0; i < first.size(); ++i) {
     const auto& chance = first[i];
     if (i == 0 || chance.date != current) {
@@ -233,16 +258,19 @@ std::optional<ReportSection> comparators_section(const ComparisonData& data) {
     for (const auto& comparator : data.base.comparators)
       if (comparator.id == chance.comparator) name = detail::comparator_name(comparator);
     std::vector<TableCell> cells{TableCell::number(chance.base_probability, detail::show_share(chance.base_probability))};
+    certain = certain || detail::every_or_none(chance.base_probability);
     for (const auto& named : data.comparisons) {
       const auto& theirs = named.comparison.comparators;
       if (theirs.size() != first.size() || theirs[i].date != chance.date || theirs[i].comparator != chance.comparator)
         throw std::invalid_argument("comparison report: the strategies' comparators differ");
       cells.push_back(TableCell::number(theirs[i].strategy_probability, detail::show_share(theirs[i].strategy_probability)));
+      certain = certain || detail::every_or_none(theirs[i].strategy_probability);
     }
     table.add_row(name + ": " + format_trimmed(chance.count, 1), cells, format_iso_date(chance.date) + "/" + chance.comparator);
   }
   std::string html = "<p>The share of simulations in which the number of children in care is at or below each comparator, "
                      "every 12 months from the start, in the base forecast and with each strategy.</p>\n" + table.render();
+  if (certain) html += detail::certainty_footnote(data.replications());
   return ReportSection{"comparators", "Reaching the comparators", html, "", ""};
 }
 
@@ -338,12 +366,15 @@ ReportSection method_section(const ComparisonData& data) {
   } else {
     for (const auto& file : data.options.scenario_files) command += " " + file;
   }
-  command += " --replications " + std::to_string(data.replications()) + " --seed " + std::to_string(data.base_results.seed);
+  command += " --replications " + std::to_string(data.replications()) + " --seed " + std::to_string(data.base_results.seed) +
+             detail::uncertainty_option(data.options.uncertainty);
   std::string html =
       "<ul>\n<li><strong>Paired simulations.</strong> Simulation <em>r</em> of a strategy and simulation <em>r</em> of the base "
-      "follow the same children with the same random numbers (common random numbers), until the strategy changes what "
-      "happens to them. Each difference is taken within a pair, then summarised, so its 90% band is much narrower than "
-      "comparing two forecasts' bands would suggest.</li>\n"
+      "follow the same children with the same random numbers, and draw the same parameters and drift for everything the "
+      "strategy does not change (common random numbers), until the strategy changes what happens to them. Each difference "
+      "is taken within a pair, then summarised, so its 90% band is much narrower than comparing two forecasts' bands would "
+      "suggest: it holds the strategy's effect and how that depends on the unknowns, not the forecast's own uncertainty.</li>\n"
+      "<li><strong>Uncertainty</strong>: " + detail::layers_asked_in_words(data.options.uncertainty, data.held) + ".</li>\n"
       "<li><strong>Average</strong> is the mean over simulations; the <strong>90% range</strong> runs from the 5th to the 95th "
       "percentile (linear interpolation, as numpy's default).</li>\n"
       "<li><strong>Data tables</strong> hold the figures of <code>comparison_in_care.csv</code>, <code>comparison_summary.csv</code>, "
@@ -358,7 +389,10 @@ ReportSection method_section(const ComparisonData& data) {
 ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results, const RunSummary& base_summary,
                                        const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options) {
   if (comparisons.empty()) throw std::invalid_argument("comparison report: no strategy to compare");
-  ComparisonData data{base, base_results, comparisons, options, RunReportData(base, base_results, base_summary, {})};
+  RunReportOptions run_options;
+  run_options.uncertainty = options.uncertainty;
+  ComparisonData data{base, base_results, comparisons, options, RunReportData(base, base_results, base_summary, run_options),
+                      options.held.value_or(held_uncertainty(base, options.uncertainty))};
   for (const auto& named : comparisons)
     if (named.comparison.dates != base_results.layout.snapshot_dates)
       throw std::invalid_argument("comparison report: a comparison does not come from this base run");
@@ -382,8 +416,8 @@ ReportDocument build_comparison_report(const Scenario& base, const RunResults& b
     document.sections.push_back(std::move(fan));
   }
   document.sections.push_back(method_section(data));
-  document.footer_html = "<p>Made by caseflow, seed " + std::to_string(base_results.seed) +
-                         ". Every figure is a simulation result, not a prediction of any one child's care.</p>";
+  document.footer_html = "<p>Made by caseflow, seed " + std::to_string(base_results.seed) + ", uncertainty " +
+                         uncertainty_name(options.uncertainty) + ". Every figure is a simulation result, not a prediction of any one child's care.</p>";
   return document;
 }
 

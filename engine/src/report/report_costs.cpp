@@ -153,8 +153,12 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
       double difference = std::round((risk.mean_cost - risk.budget) / 1000) * 1000;
       html += "<li>In " + escape_html(risk.financial_year) + " the expected cost is <strong>" + format_pounds(risk.mean_cost) +
               "</strong> against a budget of " + format_pounds(risk.budget) + " (" + format_pounds(std::abs(difference)) +
-              (difference > 0 ? " over" : " under") + "); <strong>" + detail::show_share(risk.probability_over) +
-              "</strong> of simulations overspend it.</li>\n";
+              (difference > 0 ? " over" : " under") + "); ";
+      if (detail::every_or_none(risk.probability_over))
+        html += "<strong>" + detail::share_of_simulations(risk.probability_over, data.replications()) + "</strong> overspends it: " +
+                detail::kModelsView + ".</li>\n";
+      else
+        html += "<strong>" + detail::show_share(risk.probability_over) + "</strong> of simulations overspend it.</li>\n";
     }
     html += "</ul>\n";
   }
@@ -179,6 +183,7 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
     std::vector<bool> numeric(headings.size(), true);
     numeric[0] = false;
     table.set_columns(headings, numeric);
+    bool certain = false;
     for (size_t y = 0; y < years; ++y) {
       std::vector<TableCell> cells{TableCell::number(by_year.mean(y, total), format_pounds(by_year.mean(y, total))),
                                    TableCell::number(by_year.quantile(y, total, 0), format_pounds(by_year.quantile(y, total, 0))),
@@ -188,6 +193,7 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
         if (const BudgetRisk* budget = budget_of(y)) {
           cells.push_back(TableCell::number(budget->budget, format_pounds(budget->budget)));
           cells.push_back(TableCell::number(budget->probability_over, detail::show_share(budget->probability_over)));
+          certain = certain || detail::every_or_none(budget->probability_over);
         } else {
           cells.push_back(TableCell::text("none"));
           cells.push_back(TableCell::text(""));
@@ -196,6 +202,7 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
       table.add_row(year_name(y), cells, layout.financial_years[y].label);
     }
     html += "<h3>Total by financial year</h3>\n" + table.render();
+    if (certain) html += detail::certainty_footnote(data.replications());
   }
 
   html += "<figure>\n<p>The bars show the average cost of each kind in each financial year; the whiskers the range of the "

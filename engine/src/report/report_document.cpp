@@ -19,6 +19,8 @@ h1 { font-size: 2rem; line-height: 1.2; margin: 0.2rem 0 0.5rem; }
 h2 { font-size: 1.45rem; line-height: 1.25; border-top: 3px solid var(--accent); padding-top: 0.6rem; margin: 2.25rem 0 0.75rem; }
 h3 { font-size: 1.1rem; margin: 1.6rem 0 0.4rem; }
 .lead { font-size: 1.05rem; color: var(--muted); margin: 0; }
+.notice { border: 2px solid #8a4b00; border-left-width: 8px; background: #fff6e5; padding: 0.2rem 1rem; margin: 1rem 0 0; }
+.notice p { margin: 0.5rem 0; }
 nav h2 { border: 0; font-size: 1rem; margin: 1rem 0 0.25rem; padding: 0; }
 nav ol { columns: 2; margin: 0; padding-left: 1.4rem; }
 a { color: var(--accent); }
@@ -62,6 +64,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.85rem
   a { color: inherit; text-decoration: none; }
   .key-figures { grid-template-columns: repeat(4, 1fr); }
   .key-figures li { border: 1px solid #8a8a8a; border-left: 5px solid var(--accent); }
+  .notice { break-inside: avoid; }
   section.starts-page { break-before: page; }
 }
 )css";
@@ -84,6 +87,7 @@ std::string render_report_html(const ReportDocument& input) {
   if (!document.kicker.empty()) html += "<p class=\"kicker\">" + escape_html(document.kicker) + "</p>\n";
   html += "<h1>" + escape_html(document.title) + "</h1>\n";
   if (!document.lead_html.empty()) html += "<p class=\"lead\">" + document.lead_html + "</p>\n";
+  if (!document.notice_html.empty()) html += "<div class=\"notice\" role=\"note\">\n" + document.notice_html + "</div>\n";
   html += "</header>\n<nav aria-labelledby=\"contents-heading\">\n<h2 id=\"contents-heading\">Contents</h2>\n<ol>\n";
   for (const auto& section : document.sections)
     html += "<li><a href=\"#" + escape_html(section.id) + "\">" + escape_html(section.heading) + "</a></li>\n";

@@ -8,6 +8,7 @@
 #include "caseflow/base/uk_format.hpp"
 #include "caseflow/report/html_text.hpp"
 #include "caseflow/report/report_run_sections.hpp"
+#include "caseflow/stats/cost_summary.hpp"
 #include "report_support.hpp"
 
 namespace caseflow {
@@ -43,6 +44,17 @@ RunReportData::RunReportData(const Scenario& scenario_in, const RunResults& resu
   if (summary.stocks.rows() != results.layout.snapshots() || summary.stocks.columns != results.layout.stock_columns.size())
     throw std::invalid_argument("run report: the summary is not of these results");
   year_ends = year_end_snapshots(results.layout);
+  held = held_uncertainty(scenario, options.uncertainty);
+  stated = held_uncertainty(scenario, Uncertainty::all);
+  if (const auto& sources = options.variance_sources) {
+    const size_t years = has_costs(results) ? results.layout.financial_years.size() : 0;
+    if (sources->in_care_chance.size() != results.layout.snapshots() || sources->in_care_parameters.size() != results.layout.snapshots() ||
+        sources->in_care_all.size() != results.layout.snapshots() || sources->cost_chance.size() != years ||
+        sources->cost_parameters.size() != years || sources->cost_all.size() != years)
+      throw std::invalid_argument("run report: the variance sources are not of these results");
+    if (sources->held.parameters != held.parameters || sources->held.drift != held.drift)
+      throw std::invalid_argument("run report: the variance sources are of other layers of uncertainty than the report's");
+  }
 }
 
 std::string RunReportData::state_name(size_t state) const {
@@ -61,20 +73,56 @@ std::string show_average(double value) { return format_decimal(value, 1); }
 std::string show_percentile(double value) { return format_whole(value); }
 std::string comparator_name(const Comparator& comparator) { return comparator.label.empty() ? comparator.id : comparator.label; }
 
-std::string show_share(double fraction) {
-  if (fraction > 0 && fraction < 0.005) return "under 1%";
-  if (fraction < 1 && fraction > 0.995) return "over 99%";
+std::string show_part(double fraction) {
+  if (fraction <= 0) return "none";
+  if (fraction >= 1) return "all";
+  if (fraction < 0.005) return "under 1%";
+  if (fraction > 0.995) return "over 99%";
   return format_percent(fraction);
+}
+
+std::string show_share(double fraction) {
+  if (fraction <= 0) return "no simulation";
+  if (fraction >= 1) return "every simulation";
+  return show_part(fraction);
+}
+
+std::string share_of_simulations(double fraction, int replications) {
+  if (fraction >= 1) return replications == 1 ? "the one simulation" : "every one of the " + format_whole(replications) + " simulations";
+  if (fraction <= 0) return replications == 1 ? "no simulation" : "none of the " + format_whole(replications) + " simulations";
+  return show_part(fraction) + " of simulations";
+}
+
+std::string certainty_footnote(int replications) {
+  return "<p class=\"footnote\">\xE2\x80\x9C" "Every simulation\xE2\x80\x9D and \xE2\x80\x9Cno simulation\xE2\x80\x9D mean every one (or none) of the " +
+         format_whole(replications) + " simulations: " + kModelsView + ". Events no scenario lists can still happen.</p>\n";
+}
+
+std::string uncertainty_option(Uncertainty asked) {
+  return asked == Uncertainty::all ? "" : std::string(" --uncertainty ") + uncertainty_name(asked);
+}
+
+std::string layers_asked_in_words(Uncertainty asked, const HeldUncertainty& held) {
+  std::string text = asked == Uncertainty::all ? "this run asked for every source of uncertainty the scenario states "
+                                                 "(<code>--uncertainty all</code>, the default)"
+                     : asked == Uncertainty::parameters ? "this run asked for chance and the parameters' ranges, not drift "
+                                                          "(<code>--uncertainty parameters</code>)"
+                                                        : "this run asked for chance alone (<code>--uncertainty chance</code>)";
+  text += ", so its bands hold chance";
+  if (held.parameters) text += held.drift ? ", the parameters' ranges and drift" : " and the parameters' ranges";
+  else if (held.drift) text += " and drift";
+  else text += " alone";
+  return text;
 }
 
 std::string show_count(double value) { return value == std::floor(value) ? format_whole(value) : format_decimal(value, 1); }
 
 std::vector<double> snapshot_positions(const RunReportData& data) { return data.layout().snapshot_times; }
 
-ChartAxis snapshot_axis(const RunReportData& data) {
+ChartAxis snapshot_axis(const RunReportData& data, double from) {
   const OutputLayout& layout = data.layout();
   ChartAxis axis;
-  axis.min = 0;
+  axis.min = std::min(from, 0.0);
   axis.max = std::max(layout.snapshot_times.back(), 1.0);
   size_t months = layout.months();
   auto month_label = [&](size_t k) { return format_short_date(layout.snapshot_dates[k]); };
@@ -107,6 +155,25 @@ ChartAxis snapshot_axis(const RunReportData& data) {
         break;
       }
     for (size_t k = 0; k <= months; k += step) axis.ticks.push_back({layout.snapshot_times[k], two_lines(month_label(k))});
+  }
+  if (from < 0) {
+    // Before the start: each 31 March, every so many when there are many of them, and only where its label
+    // clears those already placed.
+    const Date start = layout.snapshot_dates.front();
+    std::vector<Date> year_ends;
+    for (int year = financial_year_of(start + std::chrono::days{static_cast<long>(std::floor(from))}) - 1;; ++year) {
+      Date end = financial_year_end(year);
+      if (end >= start) break;
+      if (days_between(start, end) >= from) year_ends.push_back(end);
+    }
+    const size_t step = std::max<size_t>(1, (year_ends.size() + 7) / 8);
+    const double room = 30.44 * static_cast<double>(std::max<size_t>(4, months / 9));
+    for (size_t i = year_ends.size(); i-- > 0;) {
+      if ((year_ends.size() - 1 - i) % step != 0) continue;
+      const double at = static_cast<double>(days_between(start, year_ends[i]));
+      bool clear = std::all_of(axis.ticks.begin(), axis.ticks.end(), [&](const AxisTick& tick) { return std::abs(tick.value - at) >= room; });
+      if (clear) axis.ticks.push_back({at, two_lines(format_short_date(year_ends[i]))});
+    }
   }
   std::sort(axis.ticks.begin(), axis.ticks.end(), [](const AxisTick& a, const AxisTick& b) { return a.value < b.value; });
   if (months <= 120)
@@ -152,11 +219,13 @@ ReportSection method_section(const RunReportData& data) {
           "<li><strong>Data tables</strong> hold the same figures as the run's CSV files (<code>summary.csv</code>, "
           "<code>flows_summary.csv</code>), rounded to one decimal place for reading; figures by financial year add up the "
           "months of each simulation first.</li>\n";
+  html += "<li><strong>Uncertainty</strong>: " + detail::layers_asked_in_words(data.options.uncertainty, data.held) + ".</li>\n";
   std::string scenario_file = data.options.scenario_file.empty() ? "SCENARIO.json" : data.options.scenario_file;
+  std::string command = "caseflow run " + scenario_file + " --replications " + std::to_string(data.replications()) + " --seed " +
+                        std::to_string(data.results.seed) + detail::uncertainty_option(data.options.uncertainty);
   html += "<li><strong>Random numbers</strong> come from seed " + std::to_string(data.results.seed) +
-          ": the same scenario, number of simulations and seed give the same figures. To reproduce them: <code>caseflow run " +
-          escape_html(scenario_file) + " --replications " + std::to_string(data.replications()) + " --seed " +
-          std::to_string(data.results.seed) + "</code>.</li>\n</ul>\n";
+          ": the same scenario, number of simulations, seed and layers of uncertainty give the same figures. To reproduce "
+          "them: <code>" + escape_html(command) + "</code>.</li>\n</ul>\n";
   return {"about", "About these figures", html, "", ""};
 }
 
@@ -172,9 +241,11 @@ ReportDocument build_run_report(const Scenario& scenario, const RunResults& resu
                        std::to_string(scenario.horizon_months) + (scenario.horizon_months == 1 ? " month" : " months") +
                        "), from " + format_whole(data.replications()) +
                        (data.replications() == 1 ? " simulation" : " simulations") + " of the scenario.";
+  document.notice_html = chance_alone_notice(data);
   document.sections.push_back(summary_section(data));
   if (layout.months() > 0) {  // a forecast of no months has nothing to chart: the summary says it all
     document.sections.push_back(children_in_care_section(data));
+    if (auto range = range_sources_section(data)) document.sections.push_back(std::move(*range));
     document.sections.push_back(stocks_by_state_section(data));
   }
   if (auto exits = exits_by_year_section(data)) document.sections.push_back(std::move(*exits));
@@ -183,7 +254,8 @@ ReportDocument build_run_report(const Scenario& scenario, const RunResults& resu
   document.sections.push_back(method_section(data));
   document.footer_html = "<p>Made by caseflow from " +
                          (options.scenario_file.empty() ? std::string("a scenario") : "<code>" + escape_html(options.scenario_file) + "</code>") +
-                         ", seed " + std::to_string(results.seed) + ". Every figure is a simulation result, not a prediction of any one child's care.</p>";
+                         ", seed " + std::to_string(results.seed) + ", uncertainty " + uncertainty_name(options.uncertainty) +
+                         ". Every figure is a simulation result, not a prediction of any one child's care.</p>";
   return document;
 }
 

@@ -23,6 +23,17 @@ std::string key_figure(const std::string& label, const std::string& value, const
          (detail.empty() ? "" : "<span class=\"detail\">" + detail + "</span>") + "</li>\n";
 }
 
+// The expected change against the start as a share of it, never rounded to "0%" or to "100% fewer":
+// "12% fewer than at the start", "about as many as at the start", "none left on average".
+std::string relative_change(double now, double at_end) {
+  if (!(now > 0)) return "";
+  const double change = at_end - now, fraction = std::abs(change) / now;
+  if (std::round(100 * fraction) == 0) return "about as many as at the start";
+  if (change < 0 && at_end <= 0) return "none left on average";
+  if (change < 0 && fraction > 0.995) return "over 99% fewer than at the start";
+  return format_percent(fraction) + (change < 0 ? " fewer" : " more") + " than at the start";
+}
+
 }  // namespace
 
 ReportSection summary_section(const RunReportData& data) {
@@ -54,10 +65,10 @@ ReportSection summary_section(const RunReportData& data) {
                        "90% of simulations: " + format_whole(data.stock_quantile(headline.snapshot, in_care, 0)) + " to " +
                            format_whole(data.stock_quantile(headline.snapshot, in_care, 4)));
     std::string signed_change = (std::round(change) > 0 ? "+" : "") + format_whole(change);
-    html += key_figure("Expected change by " + escape_html(end_name), signed_change,
-                       now > 0 ? format_percent(std::abs(change) / now) + (change < 0 ? " fewer" : " more") + " than at the start" : "");
+    html += key_figure("Expected change by " + escape_html(end_name), signed_change, relative_change(now, at_end));
     html += key_figure("Chance of fewer children in care on " + escape_html(end_name) + " than at the start",
-                       detail::show_share(fewer), "");
+                       detail::show_share(fewer),
+                       detail::every_or_none(fewer) ? "of the " + format_whole(data.replications()) + ": " + detail::kModelsView : "");
   }
   html += "</ul>\n";
 
@@ -75,9 +86,12 @@ ReportSection summary_section(const RunReportData& data) {
                             change < 0 ? format_whole(-change) + " fewer than" : format_whole(change) + " more than";
     html += "<p><strong>Expected change:</strong> on average " + format_whole(at_end) + " children are in care on " +
             escape_html(end_name) + ", " + direction + " the " + detail::show_count(now) + " on " + escape_html(start_name) +
-            ". The number falls in " + detail::show_share(fewer) + " of simulations and rises in " +
-            detail::show_share(more) + ".</p>\n";
+            ". The number falls in " + detail::share_of_simulations(fewer, data.replications()) + " and rises in " +
+            (detail::every_or_none(more) ? detail::share_of_simulations(more, data.replications()) : detail::show_part(more)) +
+            (detail::every_or_none(fewer) || detail::every_or_none(more) ? std::string(": ") + detail::kModelsView : std::string()) +
+            ".</p>\n";
   }
+  html += uncertainty_in_words(data);
 
   if (!data.scenario.comparators.empty() && !moments.empty()) {
     // A row per date and a column per comparator: there are few comparators, and maybe many years.
@@ -88,17 +102,20 @@ ReportSection summary_section(const RunReportData& data) {
     std::vector<bool> numeric(headings.size(), true);
     numeric[0] = false;
     table.set_columns(headings, numeric);
+    bool certain = false;
     for (const Moment& moment : moments) {
       std::vector<TableCell> cells;
       for (size_t c = 0; c < data.scenario.comparators.size(); ++c) {
         const double chance = data.summary.in_care.at_or_below_comparator(moment.snapshot, c);
         cells.push_back(TableCell::number(chance, detail::show_share(chance)));
+        certain = certain || detail::every_or_none(chance);
       }
       table.add_row(moment.name, cells, format_iso_date(layout.snapshot_dates[moment.snapshot]));
     }
     html += "<h3>Against the comparators</h3>\n<p>The share of simulations in which the number in care is at or below each "
             "comparator on each date. The comparators and their sources are listed under <a href=\"#assumptions\">Assumptions</a>.</p>\n" +
             table.render();
+    if (certain) html += detail::certainty_footnote(data.replications());
   }
   if (counted_off_the_day) {
     html += "<p class=\"footnote\">Simulated counts are taken at the start of each month from the start date, so a figure for "

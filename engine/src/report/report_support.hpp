@@ -17,13 +17,35 @@ std::string show_percentile(double value);
 // A count in prose: whole numbers as they are ("336"), others to one decimal.
 std::string show_count(double value);
 
-// A share of simulations in words that never rounds a rare event away: "under 1%", not "0%".
+// How often something happens among a run's simulations, as a table cell or a key figure shows it: "45%";
+// "under 1%" and "over 99%" rather than rounding a rare event away or a likely one into a certainty; and
+// "every simulation" or "no simulation" only when it is literally so, which certainty_note then qualifies.
 std::string show_share(double fraction);
+// Whether a share is of every or of no simulation: the model's view under its assumptions, never a certainty.
+inline bool every_or_none(double fraction) { return fraction <= 0 || fraction >= 1; }
+// The same after "in" in a sentence: "45% of simulations", "every one of the 1,000 simulations", "none of
+// the 1,000 simulations".
+std::string share_of_simulations(double fraction, int replications);
+// What qualifies a share of every or no simulation, to follow it in a sentence (no full stop).
+inline constexpr const char* kModelsView = "the model's view under its assumptions, not a certainty";
+// A footnote for a table that shows "every simulation" or "no simulation" somewhere.
+std::string certainty_footnote(int replications);
+
+// A share of a variance (not a chance), for the sources of a band's spread: "45%", "under 1%", "over 99%",
+// and "all" or "none" when it is exactly so.
+std::string show_part(double fraction);
+
+// " --uncertainty chance" for the command that reproduces a run, "" for the default (all).
+std::string uncertainty_option(Uncertainty asked);
+// "this run asked for ... (<code>--uncertainty all</code>, the default), so its bands hold chance, ..." (markup).
+std::string layers_asked_in_words(Uncertainty asked, const HeldUncertainty& held);
 
 // x positions (days since the start) of the snapshots, and a time axis over them labelled at each
-// 31 March (or at regular month starts when the horizon holds fewer than two year ends).
+// 31 March (or at regular month starts when the horizon holds fewer than two year ends). An axis `from` a
+// time before the start (negative days: a history drawn before the forecast) begins there, labelled at the
+// 31 Marches before the start too.
 std::vector<double> snapshot_positions(const RunReportData& data);
-ChartAxis snapshot_axis(const RunReportData& data);
+ChartAxis snapshot_axis(const RunReportData& data, double from = 0);
 
 // A y axis from a round number at or below `min_value` (0 by default) to one above `max_value`, ticks
 // labelled "1,200".

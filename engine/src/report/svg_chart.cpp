@@ -50,6 +50,10 @@ std::string stroke_attributes(const SeriesStyle& style) {
   return text;
 }
 
+std::string marker(double x, double y, double radius) {
+  return "<circle cx=\"" + coordinate(x) + "\" cy=\"" + coordinate(y) + "\" r=\"" + coordinate(radius) + "\"/>";
+}
+
 void check_lengths(size_t expected, std::initializer_list<size_t> lengths) {
   for (size_t length : lengths)
     if (length != expected) throw std::invalid_argument("SvgChart: series of different lengths");
@@ -211,7 +215,8 @@ std::string SvgChart::render() const {
   if (!y_axis_.label.empty())
     svg += "<text class=\"axis-label\" x=\"8\" y=\"" + coordinate(top - 12) + "\" font-weight=\"600\">" + escape_html(y_axis_.label) + "</text>\n";
 
-  // The data, in the order added.
+  // The data, in the order added; the dots on lines after them, unclipped: a dot on the plot's edge stays whole.
+  std::string markers;
   svg += "<g class=\"data\" clip-path=\"url(#" + id_ + "-plot)\">\n";
   for (size_t i = 0; i < series_.size(); ++i) {
     const Series& series = series_[i];
@@ -243,6 +248,11 @@ std::string SvgChart::render() const {
         std::string path = "M";
         for (size_t j = 0; j < series.x.size(); ++j) path += (j ? "L" : "") + coordinate(sx(series.x[j])) + " " + coordinate(sy(series.high[j]));
         svg += "<path d=\"" + path + "\" fill=\"none\"" + stroke_attributes(style) + " stroke-linejoin=\"round\"/>\n";
+        if (style.marker_radius > 0) {
+          markers += "<g class=\"markers\" fill=\"" + style.stroke.hex() + "\" stroke=\"#ffffff\" stroke-width=\"1\">";
+          for (size_t j = 0; j < series.x.size(); ++j) markers += marker(sx(series.x[j]), sy(series.high[j]), style.marker_radius);
+          markers += "</g>\n";
+        }
         break;
       }
       case Kind::bar: {
@@ -284,7 +294,7 @@ std::string SvgChart::render() const {
       }
     }
   }
-  svg += "</g>\n";
+  svg += "</g>\n" + markers;
 
   // Reference labels inside the plot, just above or below their lines at the left or the right end:
   // whichever of the four places covers the least of the data and of the labels already placed. A
@@ -384,6 +394,8 @@ std::string SvgChart::render() const {
         case Kind::line:
           svg += "<line x1=\"" + coordinate(x) + "\" x2=\"" + coordinate(x + kSwatchWidth) + "\" y1=\"" + coordinate(y) + "\" y2=\"" +
                  coordinate(y) + "\"" + stroke_attributes(style) + "/>";
+          if (style.marker_radius > 0)
+            svg += "<g fill=\"" + style.stroke.hex() + "\">" + marker(x + kSwatchWidth / 2, y, style.marker_radius) + "</g>";
           break;
         case Kind::interval:
           svg += "<path d=\"M" + coordinate(x + kSwatchWidth / 2) + " " + coordinate(y - 7) + "V" + coordinate(y + 7) + "M" +

@@ -50,6 +50,11 @@ VarianceSources::Shares VarianceSources::cost_shares(size_t financial_year) cons
   return shares(cost_chance[financial_year], cost_parameters[financial_year], cost_all[financial_year]);
 }
 
+int variance_source_runs(const HeldUncertainty& held) {
+  // As variance_sources below: chance when anything else is held, and the parameters layer under drift.
+  return held.chance_alone() ? 0 : held.parameters && held.drift ? 2 : 1;
+}
+
 VarianceSources variance_sources(const Simulation& simulation, const RunOptions& options, const RunResults& full_run) {
   VarianceSources sources;
   sources.held = held_uncertainty(simulation.scenario(), options.uncertainty);

@@ -39,8 +39,8 @@ TEST_F(ReportCostsTest, CostSectionEqualsCostsSummaryAndBudgetCsv) {
 
   std::vector<std::string> sections;
   for (const HtmlElement* section : root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
-  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "by-state", "exits", "costs", "assumptions", "about",
-                                                "data-tables"}));
+  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "exits", "costs", "assumptions",
+                                                "about", "data-tables"}));
   auto charts = root->find_id("costs")->find_all("svg");
   ASSERT_EQ(charts.size(), 1u);
   EXPECT_EQ(charts[0]->attribute("aria-labelledby"), "chart-costs-title chart-costs-desc");

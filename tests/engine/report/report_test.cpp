@@ -32,7 +32,7 @@ using namespace caseflow::testing;
 
 namespace {
 
-const std::vector<std::string> kSectionIds = {"summary", "children-in-care", "by-state", "exits", "assumptions", "about",
+const std::vector<std::string> kSectionIds = {"summary", "children-in-care", "range", "by-state", "exits", "assumptions", "about",
                                               "data-tables"};
 
 std::string read_file(const fs::path& path) {
@@ -253,8 +253,20 @@ TEST_F(ReportTest, ReportOfARunIsWellFormedWithEverySectionAndEqualsItsCsvFiles)
             std::string::npos);
   EXPECT_NE(root->find_id("table-initial")->all_text().find("All children113"), std::string::npos);
   EXPECT_NE(root->find_id("table-comparator-sources")->all_text().find("Region130illustrative"), std::string::npos);
-  EXPECT_NE(root->find_id("about")->all_text().find("caseflow run " + scenario_.string() + " --replications 200 --seed 7"),
+  EXPECT_NE(root->find_id("about")->all_text().find("caseflow run " + scenario_.string() + " --replications 200 --seed 7."),
             std::string::npos);
+
+  // The scenario states no uncertainty: a notice at the top says the band holds chance alone, and all of the spread
+  // on each 31 March and at the end is chance (the lower layers the command ran are chance itself).
+  auto notices = root->find_all("header")[0]->find_all("div");
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_NE(notices[0]->all_text().find("This forecast's range holds chance alone."), std::string::npos);
+  auto range = table_values(*root, "table-range-sources");
+  ASSERT_EQ(range.size(), moments.size());
+  for (size_t m = 0; m < moments.size(); ++m) {
+    EXPECT_EQ(range[m].first, moments[m]);
+    EXPECT_EQ(range[m].second, (std::vector<std::string>{summary[{moments[m], "in_care"}][1], summary[{moments[m], "in_care"}][5], "1"}));
+  }
 }
 
 TEST_F(ReportTest, ReportCommandGivesTheSameReportAsRunAtAnyThreadCount) {

@@ -33,6 +33,7 @@ struct SeriesStyle {
   std::string dash;        // SVG stroke-dasharray, "" for a solid line
   FillPattern pattern = FillPattern::solid;
   Colour pattern_ink;      // the colour of the hatching over `fill`
+  double marker_radius = 0;  // lines: a dot at each point (observed values), 0 for none
 };
 
 // Fills for `count` stacked layers: lightness spread over a wide range and interleaved so that

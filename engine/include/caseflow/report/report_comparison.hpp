@@ -4,11 +4,13 @@
 // chance of reaching each comparator, the net saving by financial year, and the base's own fan chart.
 // Its tables show the same figures as the comparison_*.csv files of the same run.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "caseflow/report/report_document.hpp"
 #include "caseflow/scenario/scenario.hpp"
+#include "caseflow/sim/drawn_replications.hpp"
 #include "caseflow/sim/run_results.hpp"
 #include "caseflow/stats/comparison.hpp"
 #include "caseflow/stats/run_summary.hpp"
@@ -17,6 +19,10 @@ namespace caseflow {
 
 struct ComparisonReportOptions {
   std::vector<std::string> scenario_files;  // base first, as given to `caseflow compare`; may be empty
+  Uncertainty uncertainty = Uncertainty::all;  // the layers the runs asked for (`--uncertainty`)
+  // What the runs' bands hold: the layers any of the scenarios (base or strategies) states, of those asked
+  // for; by default the base's, held_uncertainty(base, uncertainty).
+  std::optional<HeldUncertainty> held;
 };
 
 // `base_results` must come from running `base`, `base_summary` be summarize_run of them, and `comparisons`

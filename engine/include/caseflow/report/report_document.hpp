@@ -26,6 +26,8 @@ struct ReportDocument {
   std::string kicker;     // plain text above the title: "Children in care forecast"
   std::string title;      // plain text: <title> and <h1>
   std::string lead_html;  // a paragraph under the title saying what was simulated, already escaped
+  // What a reader must not miss, in a box under the lead (paragraphs, already escaped); "" for none.
+  std::string notice_html;
   std::vector<ReportSection> sections;
   std::string footer_html;
 };

@@ -33,6 +33,10 @@ struct RunReportData {
   RunReportOptions options;
   std::vector<YearEndSnapshot> year_ends;
 
+  // The layers of uncertainty the run's bands hold, and those the scenario states at all (which a run asking
+  // for fewer leaves out).
+  HeldUncertainty held, stated;
+
   int replications() const { return summary.replications; }
   const OutputLayout& layout() const { return results.layout; }
   // Mean or quantile (index into kStockQuantiles) of a stock cell.
@@ -46,6 +50,14 @@ struct RunReportData {
 };
 
 ReportSection summary_section(const RunReportData& data);
+// In plain words, what the bands hold (chance, parameters, drift) and what they cannot (events no scenario lists).
+std::string uncertainty_in_words(const RunReportData& data);
+// For the top of the first page when the bands hold chance alone (far narrower than real forecast errors):
+// why, and how to add uncertainty; "" otherwise.
+std::string chance_alone_notice(const RunReportData& data);
+// "What the range holds": the 90% range of children in care on each 31 March (and the total cost of each
+// financial year) with the share of its variance due to each source. Empty without the variance sources.
+std::optional<ReportSection> range_sources_section(const RunReportData& data);
 ReportSection children_in_care_section(const RunReportData& data);
 ReportSection stocks_by_state_section(const RunReportData& data);
 // Empty (nullopt) for a scenario without exits.

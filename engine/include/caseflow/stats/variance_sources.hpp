@@ -33,4 +33,7 @@ struct VarianceSources {
 // those of `full_run`, the run of `simulation` with `options` itself.
 VarianceSources variance_sources(const Simulation& simulation, const RunOptions& options, const RunResults& full_run);
 
+// How many runs variance_sources makes besides the full run, for bands that hold `held` (for a progress bar).
+int variance_source_runs(const HeldUncertainty& held);
+
 }  // namespace caseflow
