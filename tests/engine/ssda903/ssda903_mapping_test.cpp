@@ -58,6 +58,12 @@ TEST(Ssda903Mapping, DefaultSendsTheNamedCodesWhereTheIssueSays) {
   EXPECT_EQ(state_of(mapping, "V3", "U6"), "(not in care)");
   EXPECT_EQ(state_of(mapping, "V4", "K2", true), "(not in care)");
   EXPECT_EQ(state_of(mapping, "L1", "T0"), "other_care");
+  // Police protection, emergency protection and youth justice follow their placement (docs/calibration.md).
+  EXPECT_EQ(state_of(mapping, "L1", "U4"), "foster");
+  EXPECT_EQ(state_of(mapping, "L2", "K2"), "residential");
+  EXPECT_EQ(state_of(mapping, "J2", "K1"), "residential");
+  EXPECT_EQ(state_of(mapping, "J1", "H5"), "supported_accommodation");
+  EXPECT_EQ(state_of(mapping, "L3", "T2"), "other_care");
   EXPECT_EQ(state_of(mapping, "Q9", "Q9"), "other_care");
 
   for (const char* rec : {"E45", "E46", "E47", "E48"}) EXPECT_EQ(exit_of(mapping, rec), "sgo");
