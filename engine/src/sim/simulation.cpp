@@ -36,27 +36,34 @@ struct Event {
 
 Destination state_destination(int state) { return Destination{Destination::Kind::state, state}; }
 
-// Inversion with a hazard multiplied by a factor that changes at calendar times: spend the exponential
-// budget -log(u) of cumulative hazard segment by segment, from the time already spent in the state.
+// Inversion with a hazard multiplied by a factor that changes at calendar times (interventions, drift): spend
+// the exponential budget -log(u) of cumulative hazard segment by segment, from the time already spent in the
+// state. An event after `end` (the end of the run) never fires, so it is returned as infinity as soon as the
+// largest factor to come shows that the budget cannot be spent by then: with drift's monthly segments, a long
+// stay would otherwise be walked month by month to the horizon at every draw.
 double draw_scaled_time(const TimeDistribution& time, const std::vector<RateSegment>& segments, double entered_at,
-                        double lower, double u) {
+                        double lower, double u, double end) {
   double budget = -std::log(u);
   double in_state = lower;
   size_t s = 0;
   while (s + 1 < segments.size() && segments[s + 1].from_time <= entered_at + in_state) ++s;
+  double hazard_here = cumulative_hazard(time, in_state);
+  const double until_end = end - entered_at;
+  if (!(until_end > in_state) || segments[s].most_from_here * (cumulative_hazard(time, until_end) - hazard_here) < budget)
+    return kInfinity;
   for (;; ++s) {
     double factor = segments[s].factor;
     double segment_end = s + 1 < segments.size() ? segments[s + 1].from_time - entered_at : kInfinity;
-    double hazard_here = cumulative_hazard(time, in_state);
+    double hazard_at_end = std::isfinite(segment_end) ? cumulative_hazard(time, segment_end) : kInfinity;
     if (factor > 0) {
       double needed = hazard_here + budget / factor;
-      if (!std::isfinite(segment_end) || cumulative_hazard(time, segment_end) >= needed)
-        return std::max(in_state, time_at_cumulative_hazard(time, needed));
-      budget -= factor * (cumulative_hazard(time, segment_end) - hazard_here);
+      if (hazard_at_end >= needed) return std::max(in_state, time_at_cumulative_hazard(time, needed));
+      budget -= factor * (hazard_at_end - hazard_here);
     } else if (!std::isfinite(segment_end)) {
       return kInfinity;
     }
     in_state = segment_end;
+    hazard_here = hazard_at_end;
   }
 }
 
@@ -278,7 +285,7 @@ class ReplicationRun {
       }
       const auto& segments = tables_.rate_segments[index];
       double in_state = segments.empty() ? draw_time_after(transition.time, lower, u)
-                                         : draw_scaled_time(transition.time, segments, entered_at, lower, u);
+                                         : draw_scaled_time(transition.time, segments, entered_at, lower, u, end_);
       if (in_state >= upper) continue;
       double at = entered_at + in_state;
       if (at < earliest) {

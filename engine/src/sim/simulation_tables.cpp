@@ -56,6 +56,9 @@ SimulationTables::SimulationTables(const Scenario& sc, const OutputLayout& layou
       for (const auto* path : paths) factor *= (*path)[month_of(from)];
       rate_segments[i].push_back({from, factor});
     }
+    double most = 0;
+    for (auto segment = rate_segments[i].rbegin(); segment != rate_segments[i].rend(); ++segment)
+      segment->most_from_here = most = std::max(most, segment->factor);
   }
   arrival_factors = drift.arrivals;
 

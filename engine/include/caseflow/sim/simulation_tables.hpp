@@ -15,10 +15,13 @@
 
 namespace caseflow {
 
-// A factor on a transition's hazard from `from_time` (days since the start) until the next segment.
+// A factor on a transition's hazard from `from_time` (days since the start) until the next segment, and the
+// largest factor of this segment and every later one (a bound that tells at once that an event falls after
+// the end of the run).
 struct RateSegment {
   double from_time;
   double factor;
+  double most_from_here = 0;
 };
 
 // Days since the start date of `date`: the simulation's clock.
