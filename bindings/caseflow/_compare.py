@@ -51,8 +51,10 @@ def compare(base, strategies, replications=1000, seed=1, threads=None, progress=
         if progress is not None:
             def report(completed, _, before=i * replications):
                 progress(before + completed, total)
+        # As `caseflow compare` runs them: each replication draws the parameters and drift the scenarios state
+        # (the same draws for everything a strategy inherits), so the differences hold what is not known.
         results.append(run(scenario, replications=replications, seed=seed, threads=threads, per_replication=True,
-                           progress=report or False))
+                           progress=report or False, parameter_uncertainty=True))
     return Comparison(results[0], dict(zip(named, results[1:])))
 
 
