@@ -60,11 +60,13 @@ class Chunk:
                 f"{self.first_replication + self.replications - 1} of seed {self.seed}>")
 
 
-def run_chunk(scenario, seed, first_replication, replications, threads=1):
-    """Runs one chunk in this process: the task each Dask worker runs. ``scenario`` is a Scenario or its dict."""
+def run_chunk(scenario, seed, first_replication, replications, threads=1, parameter_uncertainty=False):
+    """Runs one chunk in this process: the task each Dask worker runs. ``scenario`` is a Scenario or its dict;
+    ``parameter_uncertainty`` as for ``caseflow.run``."""
     if not isinstance(scenario, Scenario):
         scenario = Scenario.from_dict(scenario, source="<sweep>")
-    outcome = _core.run(scenario._core, replications, seed, threads, True, None, first_replication, False)
+    outcome = _core.run(scenario._core, replications, seed, threads, True, None, first_replication, False,
+                        bool(parameter_uncertainty))
     # Copies (Fortran order, as the engine keeps them), so the chunk owns its memory and pickles alone.
     matrices = {name: np.array(view) for name, view in outcome.matrices().items()}
     return Chunk(seed, first_replication, replications, outcome.events, outcome.seconds, matrices)
@@ -79,7 +81,7 @@ def merge(scenario, chunks, per_replication=False, threads=0, seconds=0.0):
 
 
 def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_replication=False, progress=False,
-                      retries=3, threads_per_chunk=1):
+                      retries=3, threads_per_chunk=1, parameter_uncertainty=False):
     """Like ``run_many``, but yields ``(index of the job, RunResult)`` as each job's last chunk arrives, so a
     long sweep can be reduced as it goes without holding every result."""
     jobs = _checked_jobs(jobs)
@@ -106,9 +108,10 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
             pending.append(math.ceil(replications / chunk_replications))
             for first in range(0, replications, chunk_replications):
                 count = min(chunk_replications, replications - first)
-                key = f"caseflow-chunk-{token}-{seed}-{first}-{count}-{threads_per_chunk}"
-                future = dask_client.submit(run_chunk, document, seed, first, count, threads_per_chunk, key=key,
-                                            pure=True, retries=retries)
+                drawn = int(bool(parameter_uncertainty))
+                key = f"caseflow-chunk-{token}-{seed}-{first}-{count}-{threads_per_chunk}-{drawn}"
+                future = dask_client.submit(run_chunk, document, seed, first, count, threads_per_chunk,
+                                            bool(parameter_uncertainty), key=key, pure=True, retries=retries)
                 futures[future] = index
         chunks = [[] for _ in jobs]
         completed = 0
@@ -133,7 +136,7 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
 
 
 def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication=False, progress=False, retries=3,
-             threads_per_chunk=1):
+             threads_per_chunk=1, parameter_uncertainty=False):
     """Runs ``jobs`` on a Dask cluster; returns their RunResults, each identical to ``caseflow.run``'s.
 
     Args:
@@ -149,6 +152,7 @@ def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication
         retries: how many times a failing task is retried (a worker that dies is handled by the scheduler:
             what it held is recomputed).
         threads_per_chunk: engine threads in each task (1 suits one-thread workers).
+        parameter_uncertainty: as for ``caseflow.run``.
 
     ``result.seconds`` is the wall time of the sweep until that job was merged; ``result.threads`` the number of
     worker threads in the cluster.
@@ -162,7 +166,7 @@ def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication
         jobs = list(jobs.values())
     results = [None] * len(jobs)
     for index, result in runs_as_completed(jobs, client, seed, chunk_replications, per_replication, progress,
-                                           retries, threads_per_chunk):
+                                           retries, threads_per_chunk, parameter_uncertainty):
         results[index] = result
     return dict(zip(names, results)) if names is not None else results
 
@@ -175,7 +179,7 @@ def compare(base, strategies, client=None, replications=1000, seed=1, chunk_repl
     named = _named_strategies(strategies)
     jobs = [(base, replications)] + [(scenario, replications) for scenario in named.values()]
     results = run_many(jobs, client, seed, chunk_replications, per_replication=True, progress=progress,
-                       retries=retries)
+                       retries=retries, parameter_uncertainty=True)  # as caseflow.compare draws
     return Comparison(results[0], dict(zip(named, results[1:])))
 
 
