@@ -1,7 +1,8 @@
-// The England-scale scenario against the national figures it is built from (/work/shared/DOMAIN.md,
-// "England as a whole"; docs/england-2024.md): 83,630 in care on 31 March 2024, about 33,000 starting and
-// 33,000-34,000 leaving a year, returned home about 30% of exits, 3,800-4,100 SGOs and 3,000-3,600
-// adoptions a year. A few replications are enough: a quarter of a million children each.
+// The England-scale scenario against the national figures it is built from (Department for Education,
+// "Children looked after in England including adoptions", 2019-2023, and 83,630 in care on 31 March 2024;
+// docs/england-2024.md): about 33,000 starting and 33,000-34,000 leaving a year, returned home about 30% of
+// exits, 3,800-4,100 SGOs and 3,000-3,600 adoptions a year. A few replications are enough: a quarter of a
+// million children each.
 
 #include <map>
 #include <string>
@@ -31,11 +32,14 @@ double per_year(const RunResults& results, const std::string& from, const std::s
 
 }  // namespace
 
-// One test, so that CTest (a process per test) simulates England's million children once.
+// One test, so that CTest (a process per test) simulates England's million children once for each check.
+// The scenario's stated numbers (chance alone) reproduce the national figures; its ranges and drift then
+// spread the replications far beyond chance.
 TEST(England, MatchesTheNationalFiguresItIsBuiltFrom) {
   Simulation simulation(load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/england-2024.json"));
   RunOptions options;
   options.replications = kReplications;
+  options.uncertainty = Uncertainty::chance;
   const RunResults results = run_replications(simulation, options);
   const OutputLayout& layout = results.layout;
   auto in_care = [&](int r, size_t k) {
@@ -66,7 +70,20 @@ TEST(England, MatchesTheNationalFiguresItIsBuiltFrom) {
   EXPECT_LE(exits["sgo"], 4'100);
   EXPECT_GE(exits["adoption"], 3'000);
   EXPECT_LE(exits["adoption"], 3'600);
-  // Turning 18 and the other endings are the rest (DOMAIN.md gives no figure); neither is negligible.
+  // Turning 18 and the other endings are the rest (no national figure is used); neither is negligible.
   EXPECT_GT(exits["aged_18"], 0.2 * all_exits);
   EXPECT_GT(exits["other"], 0.1 * all_exits);
+
+  // With what the scenario does not know (the parameters' ranges and drift), the replications five years on
+  // spread far wider than with chance alone: the range over the replications is more than three times as wide.
+  options.uncertainty = Uncertainty::all;
+  const RunResults uncertain = run_replications(simulation, options);
+  auto spread = [&](const RunResults& run) {
+    const size_t last = run.layout.snapshots() - 1;
+    const auto cell = static_cast<Eigen::Index>(run.layout.stock_cell(last, run.layout.in_care_column()));
+    return run.stocks.col(cell).maxCoeff() - run.stocks.col(cell).minCoeff();
+  };
+  for (int r = 0; r < kReplications; ++r)
+    EXPECT_EQ(uncertain.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(0, layout.in_care_column()))), 83'630);
+  EXPECT_GT(spread(uncertain), 3 * spread(results));
 }
