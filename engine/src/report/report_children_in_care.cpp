@@ -89,8 +89,9 @@ ReportSection children_in_care_section(const RunReportData& data) {
   std::string html = "<figure>\n<p>The line is the median of the simulations: half are above it, half below. The darker band holds "
                      "the middle 50% of simulations, the lighter band 90%.";
   if (!history.empty())
-    html += " The dots joined by a line are the numbers observed before the forecast, up to the count at its start; their "
-            "sources are listed under <a href=\"#assumptions\">Assumptions</a>.";
+    html += std::string(" The dots joined by a line are the numbers observed before the forecast, up to the count at its start; ") +
+            (data.options.assumptions_on_page ? "their sources are listed under <a href=\"#assumptions\">Assumptions</a>."
+                                              : "their sources are in the scenario's notes.");
   if (!data.scenario.comparators.empty()) html += " Dashed lines are the comparators, each named along its line.";
   html += "</p>\n" + chart.render() + "<figcaption>Children in care at the start of each month, " +
           format_whole(data.replications()) + " simulations" + (history.empty() ? "" : ", and as observed before the start") +

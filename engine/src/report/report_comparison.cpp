@@ -391,6 +391,7 @@ ReportDocument build_comparison_report(const Scenario& base, const RunResults& b
   if (comparisons.empty()) throw std::invalid_argument("comparison report: no strategy to compare");
   RunReportOptions run_options;
   run_options.uncertainty = options.uncertainty;
+  run_options.assumptions_on_page = false;
   ComparisonData data{base, base_results, comparisons, options, RunReportData(base, base_results, base_summary, run_options),
                       options.held.value_or(held_uncertainty(base, options.uncertainty))};
   for (const auto& named : comparisons)

@@ -320,7 +320,10 @@ class ReplicationRun {
         pay_allowances(child, sc_.age_out.exit);
         bool freed = leave_state(slot);
         release(slot);
-        if (freed) offer_placements();
+        if (freed) {  // the carer of a child who turns 18 can take another child
+          foster_pool_.add(1);
+          offer_placements();
+        }
         break;
       }
       case Child::Pending::transition: {

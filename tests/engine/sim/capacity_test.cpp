@@ -177,3 +177,27 @@ TEST(Capacity, HerefordshireStrategiesNeverExceedCourtCapacity) {
       }
   }
 }
+
+// A foster child who turns 18 frees the placement: the child waiting in residential care steps down that day.
+TEST(Capacity, AFosterChildTurning18FreesThePlacement) {
+  json document = foster_scenario(0, 0);
+  document["transitions"] = json::array();
+  document["arrivals"] = json::array();
+  document["age_out"] = {{"age_years", 18}, {"exit", "home"}};
+  document["initial_population"] = {{{"state", "foster"}, {"count", 1}, {"age_years", {{"17", 1.0}}}},
+                                    {{"state", "residential"}, {"count", 1}, {"age_years", {{"5-9", 1.0}}}, {"waiting_for", "foster"}}};
+  Simulation simulation(scenario_from_json(document));
+  ReplicationRecord record;
+  ChildTrace trace;
+  simulation.run_replication(1, 0, record, &trace);
+  const ChildMove* aged_out = nullptr;
+  const ChildMove* stepped_down = nullptr;
+  for (const auto& move : trace.moves) {
+    if (move.kind == ChildMove::Kind::age_out) aged_out = &move;
+    if (move.kind == ChildMove::Kind::step_down) stepped_down = &move;
+  }
+  ASSERT_NE(aged_out, nullptr);
+  ASSERT_NE(stepped_down, nullptr);
+  EXPECT_EQ(stepped_down->time, aged_out->time);
+  EXPECT_NE(stepped_down->child, aged_out->child);
+}

@@ -24,6 +24,8 @@ struct RunReportOptions {
   // How much of the spread each source makes (variance_sources of the same run); without it the report has
   // no section "What the range holds".
   std::optional<VarianceSources> variance_sources;
+  // Whether the page has the Assumptions section that other sections may point to (a comparison's page has not).
+  bool assumptions_on_page = true;
 };
 
 // `results` must come from running `scenario` (its layout is checked against the scenario), and `summary`
