@@ -3,6 +3,7 @@
 // Transitions, cohorts and interventions refer to them by id, resolved here.
 
 #include <algorithm>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -97,8 +98,9 @@ void read_foster_placements(const JsonNode& root, Scenario& scenario, const IdTa
       node["overflow_state"].fail("the overflow state cannot itself need a foster placement");
     pool.free_at_start = static_cast<int>(node["free_at_start"].as_integer(0, kMaxCohortCount));
     if (node.has("recruited_per_year")) {
-      pool.recruited_per_year = node["recruited_per_year"].as_non_negative();
-      if (pool.recruited_per_year > kMaxRecruitedPerYear)
+      // A net change: recruitment less the carers who stop, negative when more stop than join.
+      pool.recruited_per_year = node["recruited_per_year"].as_number();
+      if (std::fabs(pool.recruited_per_year) > kMaxRecruitedPerYear)
         node["recruited_per_year"].fail(recruitment_limit_message(node["recruited_per_year"].value()));
     }
     pool.note = node.note();
@@ -136,7 +138,7 @@ void check_capacity_totals(const JsonNode& root, const Scenario& scenario) {
       node["placements"].fail("takes the foster placements above " + std::to_string(kMaxCohortCount) +
                               " (free_at_start and every add_capacity on them added up), the most caseflow counts");
     recruited += intervention.extra_recruited_per_year;
-    if (recruited > kMaxRecruitedPerYear)
+    if (std::fabs(recruited) > kMaxRecruitedPerYear)
       node["recruited_per_year"].fail("takes the foster placements recruited above 100000 a year (recruited_per_year and every "
                                       "add_capacity on them added up; England as a whole has some 40,000 fostering households)");
   }

@@ -14,15 +14,20 @@ namespace {
 
 enum : uint64_t { kArrivalPath = 0, kTransitionPath = 1 };
 
+// The walk steps once a quarter: as a forecast's spread it is the same process as a monthly walk (the variance
+// after k years is the same), and a hazard that changes four times a year rather than twelve costs a third as
+// much to draw waiting times under.
+constexpr size_t kMonthsPerStep = 3;
+
 std::vector<double> random_walk(const DriftProcess& process, int months, RandomStream random) {
   std::vector<double> factors(static_cast<size_t>(std::max(months, 1)), process.level);
-  const double step = process.volatility_per_year / std::sqrt(12.0);
-  const double trend = process.trend_per_year / 12.0;
+  const double step = process.volatility_per_year / std::sqrt(4.0);
+  const double trend = process.trend_per_year / 4.0;
   double log_factor = 0;
-  for (size_t m = 1; m < factors.size(); ++m) {
+  for (size_t m = kMonthsPerStep; m < factors.size(); m += kMonthsPerStep) {
     double z = step > 0 ? -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * random.uniform()) : 0.0;
     log_factor += trend + step * z - 0.5 * step * step;
-    factors[m] = process.level * std::exp(log_factor);
+    for (size_t k = m; k < std::min(m + kMonthsPerStep, factors.size()); ++k) factors[k] = process.level * std::exp(log_factor);
   }
   return factors;
 }

@@ -146,7 +146,7 @@ const RangeRule* range_rule(std::string_view path) {
     return time_rule(p[5]);
   if (p.size() == 2 && p[0] == "foster_placements") {
     if (p[1] == "free_at_start") return &kWholeNonNegative;
-    if (p[1] == "recruited_per_year") return &kNonNegative;
+    if (p[1] == "recruited_per_year") return &kSigned;  // a net change: carers stop as others join
   }
   if (p.size() == 3 && p[0] == "interventions" && indexed(1)) return intervention_rule(p[2]);
   if (p.size() == 3 && p[0] == "placement_types" && indexed(1)) {

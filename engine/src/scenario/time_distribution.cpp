@@ -11,6 +11,19 @@ namespace caseflow {
 namespace {
 constexpr double kSqrt2 = 1.41421356237309504880;
 using Kind = TimeDistribution::Kind;
+// Gamma functions in double precision where it is safe: Boost by default computes them in long double (x87
+// on this platform), several times slower, for digits that a waiting time in days does not need. Above a
+// shape of 150 the double computation overflows (Gamma(172) is beyond a double), so large shapes keep long
+// double, up to the scenario format's cap of 1000.
+using DoublePrecision = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+constexpr double kLargestDoubleShape = 150;
+
+double gamma_q(double shape, double x) {
+  return shape <= kLargestDoubleShape ? boost::math::gamma_q(shape, x, DoublePrecision()) : boost::math::gamma_q(shape, x);
+}
+double gamma_q_inv(double shape, double q) {
+  return shape <= kLargestDoubleShape ? boost::math::gamma_q_inv(shape, q, DoublePrecision()) : boost::math::gamma_q_inv(shape, q);
+}
 }  // namespace
 
 double survival(const TimeDistribution& time, double t) {
@@ -19,7 +32,7 @@ double survival(const TimeDistribution& time, double t) {
     case Kind::exponential: return std::exp(-t / time.mean_days);
     case Kind::weibull: return std::exp(-std::pow(t / time.scale_days, time.shape));
     case Kind::lognormal: return 0.5 * std::erfc((std::log(t) - time.meanlog) / (time.sdlog * kSqrt2));
-    case Kind::gamma: return boost::math::gamma_q(time.shape, t / time.scale_days);
+    case Kind::gamma: return gamma_q(time.shape, t / time.scale_days);
     case Kind::fixed: return t < time.days ? 1.0 : 0.0;
     case Kind::uniform:
       if (t < time.min_days) return 1.0;
@@ -48,7 +61,7 @@ double draw_time_after(const TimeDistribution& time, double elapsed, double u) {
     case Kind::gamma: {
       double target = u * survival(time, elapsed);
       if (!(target > std::numeric_limits<double>::min())) return elapsed;
-      return std::max(elapsed, time.scale_days * boost::math::gamma_q_inv(time.shape, target));
+      return std::max(elapsed, time.scale_days * gamma_q_inv(time.shape, target));
     }
     case Kind::fixed: return std::max(elapsed, time.days);
     case Kind::uniform: {

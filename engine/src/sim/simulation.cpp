@@ -38,17 +38,19 @@ Destination state_destination(int state) { return Destination{Destination::Kind:
 
 // Inversion with a hazard multiplied by a factor that changes at calendar times (interventions, drift): spend
 // the exponential budget -log(u) of cumulative hazard segment by segment, from the time already spent in the
-// state. An event after `end` (the end of the run) never fires, so it is returned as infinity as soon as the
-// largest factor to come shows that the budget cannot be spent by then: with drift's monthly segments, a long
-// stay would otherwise be walked month by month to the horizon at every draw.
+// state. An event after `cutoff` (the end of the run, or an event of the child's already due sooner) can
+// never fire, so it is returned as infinity as soon as the largest factor to come shows that the budget cannot
+// be spent by then: a long stay would otherwise be walked segment by segment to the horizon at every draw.
 double draw_scaled_time(const TimeDistribution& time, const std::vector<RateSegment>& segments, double entered_at,
-                        double lower, double u, double end) {
+                        double lower, double u, double cutoff) {
   double budget = -std::log(u);
   double in_state = lower;
-  size_t s = 0;
-  while (s + 1 < segments.size() && segments[s + 1].from_time <= entered_at + in_state) ++s;
+  // The segment holding the present: the last that starts at or before it (the first starts at -infinity).
+  auto after = std::upper_bound(segments.begin() + 1, segments.end(), entered_at + in_state,
+                                [](double t, const RateSegment& segment) { return t < segment.from_time; });
+  size_t s = static_cast<size_t>(after - segments.begin()) - 1;
   double hazard_here = cumulative_hazard(time, in_state);
-  const double until_end = end - entered_at;
+  const double until_end = cutoff - entered_at;
   if (!(until_end > in_state) || segments[s].most_from_here * (cumulative_hazard(time, until_end) - hazard_here) < budget)
     return kInfinity;
   for (;; ++s) {
@@ -73,9 +75,15 @@ Simulation::Simulation(Scenario scenario) : Simulation(scenario, level_paths(sce
 
 Simulation::Simulation(Scenario scenario, const DriftPaths& drift)
     : scenario_(std::move(scenario)),
-      layout_(OutputLayout::for_scenario(scenario_)),
-      cost_integral_(scenario_, layout_),
-      tables_(scenario_, layout_, cost_integral_, drift) {}
+      layout_(std::make_shared<const OutputLayout>(OutputLayout::for_scenario(scenario_))),
+      cost_integral_(scenario_, *layout_),
+      tables_(scenario_, *layout_, cost_integral_, drift) {}
+
+Simulation::Simulation(const Simulation& like, Scenario drawn, const DriftPaths& drift)
+    : scenario_(std::move(drawn)),
+      layout_(like.layout_),
+      cost_integral_(scenario_, *layout_),
+      tables_(scenario_, *layout_, cost_integral_, drift) {}
 
 namespace {
 
@@ -285,7 +293,8 @@ class ReplicationRun {
       }
       const auto& segments = tables_.rate_segments[index];
       double in_state = segments.empty() ? draw_time_after(transition.time, lower, u)
-                                         : draw_scaled_time(transition.time, segments, entered_at, lower, u, end_);
+                                         : draw_scaled_time(transition.time, segments, entered_at, lower, u,
+                                                            std::min({end_, earliest, child.age_out_at}));
       if (in_state >= upper) continue;
       double at = entered_at + in_state;
       if (at < earliest) {

@@ -1,6 +1,7 @@
 #include "caseflow/sim/simulation_tables.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "caseflow/base/units.hpp"
@@ -45,8 +46,10 @@ SimulationTables::SimulationTables(const Scenario& sc, const OutputLayout& layou
       breaks.push_back(clock(window->start));
       if (window->has_end) breaks.push_back(clock(window->end));
     }
-    if (!paths.empty())
-      for (size_t m = 1; m < months; ++m) breaks.push_back(layout.snapshot_times[m]);
+    // A break wherever a path's factor changes (drift steps by quarters: drift.hpp).
+    for (size_t m = 1; m < months; ++m)
+      if (std::any_of(paths.begin(), paths.end(), [&](const auto* path) { return (*path)[m] != (*path)[m - 1]; }))
+        breaks.push_back(layout.snapshot_times[m]);
     std::sort(breaks.begin(), breaks.end());
     breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
     for (double from : breaks) {
@@ -91,10 +94,13 @@ SimulationTables::SimulationTables(const Scenario& sc, const OutputLayout& layou
     // population as given; a change of zero placements there offers the free ones to waiting children.
     const double first = just_after(0.0);
     placement_changes.push_back({first, 0});
+    // A net change of placements a year, one at a time and evenly spread: a placement gained, or (negative) one
+    // lost as a carer stops, which takes a free placement, or the next one to come free.
     auto recruit = [&](double from, double to, double per_year) {
-      if (!(per_year > 0)) return;
-      double gap = kDaysPerYear / per_year;
-      for (double t = std::max(from, 0.0) + gap; t < to && t <= end; t += gap) placement_changes.push_back({t, 1});
+      if (per_year == 0 || !std::isfinite(per_year)) return;
+      double gap = kDaysPerYear / std::fabs(per_year);
+      int change = per_year > 0 ? 1 : -1;
+      for (double t = std::max(from, 0.0) + gap; t < to && t <= end; t += gap) placement_changes.push_back({t, change});
     };
     recruit(0.0, kInfinity, sc.foster_placements.recruited_per_year);
     for (const auto& intervention : sc.interventions) {

@@ -144,7 +144,7 @@ struct FosterPlacements {
   std::vector<int> states;
   int overflow_state = 0;
   int free_at_start = 0;          // placements free on the start date, beyond those in use
-  double recruited_per_year = 0;  // net new placements a year, spread evenly
+  double recruited_per_year = 0;  // net new placements a year, spread evenly (negative: more carers stop than join)
   std::string note;
 };
 

@@ -43,6 +43,7 @@ class DrawnReplications {
 
  private:
   const Simulation& simulation_;
+  Scenario numbers_;  // the scenario without its notes and labels: what each replication copies and draws into
   std::optional<ParameterSampler> sampler_;
   bool drift_ = false;
 };

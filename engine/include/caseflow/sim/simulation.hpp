@@ -14,6 +14,7 @@
 // foster_pool.hpp), and the event loop (src/sim/simulation.cpp).
 
 #include <cstdint>
+#include <memory>
 
 #include "caseflow/scenario/drift.hpp"
 #include "caseflow/scenario/scenario.hpp"
@@ -30,9 +31,12 @@ class Simulation {
   // The scenario's rates at their levels (drift.hpp's level_paths), or following the drift paths given.
   explicit Simulation(Scenario scenario);
   Simulation(Scenario scenario, const DriftPaths& drift);
+  // A replication's own simulation: `drawn` is `like`'s scenario with other numbers (drawn parameters), so it
+  // shares `like`'s layout rather than working it out again.
+  Simulation(const Simulation& like, Scenario drawn, const DriftPaths& drift);
 
   const Scenario& scenario() const { return scenario_; }
-  const OutputLayout& layout() const { return layout_; }
+  const OutputLayout& layout() const { return *layout_; }
   const CostIntegral& cost_integral() const { return cost_integral_; }
   const SimulationTables& tables() const { return tables_; }
 
@@ -42,7 +46,7 @@ class Simulation {
 
  private:
   Scenario scenario_;
-  OutputLayout layout_;
+  std::shared_ptr<const OutputLayout> layout_;
   CostIntegral cost_integral_;
   SimulationTables tables_;
 };
