@@ -19,10 +19,10 @@ struct CalibrationArguments {
   CLI::Option* as_of_option = nullptr;
   std::string since;
   CLI::Option* since_option = nullptr;
-  int window_years = 0;
+  int window_years = CalibrationOptions{}.window_years;
   std::string drift = "estimated";
   std::string arrival_trend = "none";
-  std::string hazard = "exponential";
+  std::string hazard = "weibull";
   std::string age_split = "auto";
   std::string out;
 };

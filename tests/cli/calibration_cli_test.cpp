@@ -61,8 +61,15 @@ TEST_F(CalibrationCli, CalibrateWritesAScenarioThatLoadsWithNotesAndUncertainty)
     EXPECT_TRUE(stream.uncertainty.given);
   }
   for (const auto& cohort : scenario.initial_population) EXPECT_NE(cohort.note.find("observed in care on 2019-03-31"), std::string::npos);
-  EXPECT_NE(scenario.note.find("2016-04-01 to 2019-03-31"), std::string::npos) << scenario.note;
-  EXPECT_NE(outcome.out.find("data window 2016-04-01 to 2019-03-31"), std::string::npos) << outcome.out;
+  // By default the last two years (docs/calibration.md), with drift estimated from all the years before.
+  EXPECT_NE(scenario.note.find("2017-04-01 to 2019-03-31"), std::string::npos) << scenario.note;
+  EXPECT_NE(outcome.out.find("data window 2017-04-01 to 2019-03-31"), std::string::npos) << outcome.out;
+  EXPECT_TRUE(scenario.drift.has_arrivals);
+  EXPECT_EQ(scenario.ranges.count("/drift/arrivals/volatility_per_year"), 1u);
+  EXPECT_NE(scenario.drift.arrivals_note.find("from 2"), std::string::npos) << scenario.drift.arrivals_note;
+  outcome = caseflow("calibrate" + data_files() + " --as-of 2019-03-31 --window-years 0 -o " + path("all.json"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(load_scenario(path("all.json")).note.find("2016-04-01 to 2019-03-31"), std::string::npos);
 
   // Weibull hazards and a report put elsewhere.
   outcome = caseflow("calibrate" + data_files() + " --as-of 31/03/2019 --hazard weibull --horizon-months 12 -o " +

@@ -6,8 +6,10 @@ namespace caseflow {
 
 YearlyRates yearly_rates(const CareHistories& histories, const Ssda903Mapping& mapping, Date data_start, Date as_of) {
   YearlyRates rates;
+  // A year may start up to a week before the data: as-of dates are usually 31 March, a day before the data's
+  // collection years begin, and a year short of a day is still a year of entries and exits.
   int years = 0;
-  while (add_months(as_of, -12 * (years + 1)) >= data_start) ++years;
+  while (add_months(as_of, -12 * (years + 1)) + std::chrono::days{7} >= data_start) ++years;
   for (int j = years; j >= 1; --j) rates.starts.push_back(add_months(as_of, -12 * j));
   const size_t n = rates.starts.size(), states = mapping.states.size();
   rates.entries.assign(n, 0);

@@ -19,7 +19,8 @@ struct YearlyRates {
   std::vector<double> expected_exits;   // sum over states of the year's days in the state x the state's exit rate
 };
 
-// The whole years from `as_of` back to `data_start` (a part year at the start is left out).
+// The whole years from `as_of` back to `data_start` (a part year at the start is left out, unless it lacks no
+// more than a week).
 YearlyRates yearly_rates(const CareHistories& histories, const Ssda903Mapping& mapping, Date data_start, Date as_of);
 
 }  // namespace caseflow
