@@ -29,6 +29,7 @@ struct BacktestArguments {
   bool rolling = false;
   std::vector<int> horizons{1, 2, 3};
   int min_history_years = 3;
+  int every_years = 1;
 };
 
 // One origin, --as-of: the months after it, state by state.
@@ -67,6 +68,7 @@ int backtest_rolling(BacktestArguments& arguments, const CareHistories& historie
   options.run = arguments.backtest.run;
   options.horizons_years = arguments.horizons;
   options.min_history_years = arguments.min_history_years;
+  options.every_years = arguments.every_years;
   RollingBacktest backtest;
   {
     ProgressBar progress("caseflow backtest");
@@ -129,6 +131,8 @@ Command add_backtest_command(CLI::App& program) {
       ->capture_default_str();
   add_whole_number(*command, "--min-history-years", arguments->min_history_years, 1, 50,
                    "with --rolling: whole years of data before the first origin");
+  add_whole_number(*command, "--every-years", arguments->every_years, 1, 50,
+                   "with --rolling: an origin every this many years, counting back from the last");
   add_replication_options(*command, backtest.run.replications, backtest.run.seed, backtest.run.threads);
   add_uncertainty_options(*command, arguments->uncertainty);
   return {command, [arguments] { return backtest_returns(*arguments); }};

@@ -1,5 +1,7 @@
 #include "calibration_arguments.hpp"
 
+#include <cstdlib>
+
 #include "caseflow/ssda903/ssda903_records.hpp"
 
 namespace caseflow::cli {
@@ -30,8 +32,10 @@ void add_calibration_options(CLI::App& command, CalibrationArguments& arguments,
   add_text(command, "-o,--out", arguments.out, out_value_name, out_help)->required();
   arguments.since_option = add_text(command, "--since", arguments.since, "DATE",
                                     "start of the data window (default: 1 April of the earliest collection year)");
-  add_whole_number(command, "--window-years", arguments.window_years, 0, 100,
-                   "estimate from the last this many years of data before --as-of (0: all of it; --since overrides)");
+  add_text(command, "--window-years", arguments.window_years, "auto|N",
+           "estimate from the last N years of data before --as-of (0: all of it; auto: as long as balances the council's "
+           "chance against its drift; --since overrides)")
+      ->capture_default_str();
   add_choice(command, "--drift", arguments.drift, {"estimated", "none"},
              "drift of the arrivals and exit rates from the year-to-year changes in the data, or none");
   add_choice(command, "--arrival-trend", arguments.arrival_trend, {"none", "recent"},
@@ -49,7 +53,16 @@ CalibrationOptions calibration_options(const CalibrationArguments& arguments) {
   CalibrationOptions options;
   if (arguments.as_of_option->count()) options.as_of = parse_date_option("--as-of", arguments.as_of);
   if (arguments.since_option->count()) options.window_start = parse_date_option("--since", arguments.since);
-  options.window_years = arguments.window_years;
+  if (arguments.window_years == "auto") {
+    options.window_years = CalibrationOptions::kAdaptiveWindow;
+  } else {
+    char* end = nullptr;
+    long years = std::strtol(arguments.window_years.c_str(), &end, 10);
+    if (arguments.window_years.empty() || *end != '\0' || years < 0 || years > 100)
+      throw usage_error("--window-years must be auto or a whole number of years from 0 to 100, got \"" +
+                        arguments.window_years + "\"");
+    options.window_years = static_cast<int>(years);
+  }
   options.drift = arguments.drift == "estimated";
   options.drift_trend = arguments.arrival_trend == "recent";
   options.hazard = arguments.hazard == "weibull" ? CalibrationOptions::Hazard::weibull : CalibrationOptions::Hazard::exponential;

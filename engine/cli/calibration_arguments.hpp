@@ -19,7 +19,7 @@ struct CalibrationArguments {
   CLI::Option* as_of_option = nullptr;
   std::string since;
   CLI::Option* since_option = nullptr;
-  int window_years = CalibrationOptions{}.window_years;
+  std::string window_years = "auto";
   std::string drift = "estimated";
   std::string arrival_trend = "none";
   std::string hazard = "weibull";

@@ -61,9 +61,15 @@ TEST_F(CalibrationCli, CalibrateWritesAScenarioThatLoadsWithNotesAndUncertainty)
     EXPECT_TRUE(stream.uncertainty.given);
   }
   for (const auto& cohort : scenario.initial_population) EXPECT_NE(cohort.note.find("observed in care on 2019-03-31"), std::string::npos);
-  // By default the last two years (docs/calibration.md), with drift estimated from all the years before.
-  EXPECT_NE(scenario.note.find("2017-04-01 to 2019-03-31"), std::string::npos) << scenario.note;
+  // By default a window chosen for the council (docs/calibration.md), said in the note, with drift estimated from
+  // all the years before; --window-years 2 takes the last two years.
+  EXPECT_NE(scenario.note.find("chosen for this council: "), std::string::npos) << scenario.note;
+  outcome = caseflow("calibrate" + data_files() + " --as-of 2019-03-31 --window-years 2 -o " + path("two.json"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   EXPECT_NE(outcome.out.find("data window 2017-04-01 to 2019-03-31"), std::string::npos) << outcome.out;
+  outcome = caseflow("calibrate" + data_files() + " --as-of 2019-03-31 --window-years two -o " + path("bad.json"));
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_EQ(outcome.err, "error: caseflow: --window-years must be auto or a whole number of years from 0 to 100, got \"two\"\n");
   EXPECT_TRUE(scenario.drift.has_arrivals);
   EXPECT_EQ(scenario.ranges.count("/drift/arrivals/volatility_per_year"), 1u);
   EXPECT_NE(scenario.drift.arrivals_note.find("from 2"), std::string::npos) << scenario.drift.arrivals_note;

@@ -25,9 +25,9 @@ from council import generate_council  # noqa: E402
 HORIZONS = (1, 2, 3)
 
 
-def backtest_council(cli, seed, replications, extra, folder):
+def backtest_council(cli, seed, replications, extra, folder, **council_options):
     """The rows of backtest_origins.csv for council `seed`."""
-    council = generate_council(seed)
+    council = generate_council(seed, **council_options)
     returns = Path(folder) / f"council-{seed}"
     council.write_returns(returns)
     out = Path(folder) / f"backtest-{seed}"

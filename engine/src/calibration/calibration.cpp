@@ -81,7 +81,8 @@ class Calibrator {
     scenario.note = "Calibrated by caseflow from SSDA903 data" +
                     (options_.source.empty() ? std::string() : " (" + options_.source + ")") + ". Data window " +
                     format_iso_date(window_start_) + " to " + format_iso_date(as_of_) + " (" +
-                    number(window_days()) + " days): stays are left-truncated at its start and right-censored at its end. " +
+                    number(window_days()) + " days" + (window_reason_.empty() ? "" : ", " + window_reason_) +
+                    "): stays are left-truncated at its start and right-censored at its end. " +
                     std::to_string(histories_.children.size()) + " children with usable episodes; " +
                     std::to_string(result.children_in_care) + " in care on " + format_iso_date(as_of_) + ". Hazards: " +
                     (options_.hazard == CalibrationOptions::Hazard::weibull ? "Weibull where at least " +
@@ -115,6 +116,21 @@ class Calibrator {
     window_start_ = options_.window_start.value_or(*histories_.first_collection_year_start);
     if (!options_.window_start && options_.window_years > 0)
       window_start_ = std::max(window_start_, add_months(as_of_, -12 * options_.window_years) + std::chrono::days{1});
+    if (!options_.window_start && options_.window_years == CalibrationOptions::kAdaptiveWindow) {
+      // Adaptive: the window that balances the Poisson noise of a short one against the drift a long one
+      // trails: var = 1 / (n w) + s^2 w / 3 is least at w = sqrt(3 / (n s^2)), n entries a year, s the drift.
+      const YearlyRates rates = yearly_rates(histories_, mapping_, window_start_, as_of_);
+      DriftEstimate drift = estimate_drift(rates.entries, std::vector<double>(rates.entries.size(), 1.0));
+      double recent = 0;
+      size_t years = std::min<size_t>(3, rates.entries.size());
+      for (size_t j = rates.entries.size() - years; j < rates.entries.size(); ++j) recent += rates.entries[j] / static_cast<double>(years);
+      double s = drift.estimated ? std::sqrt(drift.low * drift.high) : 0.1;
+      double w = recent > 0 ? std::sqrt(3.0 / (recent * s * s)) : 5.0;
+      int months = static_cast<int>(std::lround(12 * std::clamp(w, 1.0, 5.0)));
+      window_start_ = std::max(window_start_, add_months(as_of_, -months) + std::chrono::days{1});
+      window_reason_ = "chosen for this council: " + number(months / 12.0) + " years balance the chance in " +
+                       number(recent) + " entries a year against a drift of " + number(s) + " a year";
+    }
     Date last_day = *histories_.coverage_end - std::chrono::days{1};
     if (as_of_ > last_day)
       throw InputError(kOptions, "as_of",
@@ -400,6 +416,7 @@ class Calibrator {
   const CalibrationOptions& options_;
   std::vector<int> edges_;
   Date window_start_{}, as_of_{};
+  std::string window_reason_;  // why the window is as long as it is, when calibrate chose it
   std::vector<std::vector<int>> arrivals_;      // by state and band
   std::vector<std::vector<Segment>> segments_;  // by state
 };

@@ -41,6 +41,12 @@ std::vector<Date> backtest_origins(const CareHistories& histories, const Rolling
     if (!observable(histories, add_months(origin, 12 * shortest))) break;
     if (add_months(start, 12 * options.min_history_years) <= origin + days{1}) origins.push_back(origin);
   }
+  if (options.every_years > 1 && !origins.empty()) {
+    std::vector<Date> spaced;
+    for (size_t k = origins.size(); k-- > 0;)
+      if ((origins.size() - 1 - k) % static_cast<size_t>(options.every_years) == 0) spaced.insert(spaced.begin(), origins[k]);
+    origins = spaced;
+  }
   if (origins.empty())
     throw InputError(kSource, "origins",
                      "the data (" + format_iso_date(start) + " to " + format_iso_date(*histories.coverage_end - days{1}) +

@@ -75,6 +75,11 @@ TEST(RollingBacktest, ForecastsFromEveryOriginAgainstTheData) {
   ASSERT_FALSE(backtest.observed_dates.empty());
   EXPECT_EQ(backtest.observed_dates.front(), day(2016, 4, 30));
   EXPECT_EQ(backtest.observed[5], in_care(council, backtest.observed_dates[5]));
+  // Every other year, counting back from the last.
+  options.every_years = 2;
+  EXPECT_EQ(backtest_origins(council.histories, options),
+            (std::vector<Date>{day(2020, 3, 31), day(2022, 3, 31), day(2024, 3, 31)}));
+  options.every_years = 1;
   // Too much history asked for: no origin, and an error that says what the data hold.
   options.min_history_years = 9;
   EXPECT_THROW(backtest_origins(council.histories, options), InputError);

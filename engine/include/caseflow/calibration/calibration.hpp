@@ -28,9 +28,12 @@ struct CalibrationOptions {
   Date as_of{};                      // the scenario's start date: the population in care then is observed
   std::optional<Date> window_start;  // default: 1 April of the earliest collection year in the data
   // Without window_start: only the last this many years before as_of (and not before the data start), so that
-  // the rates are those of recent years; 0 for all the data. Two years, with Weibull hazards, did best in
-  // back-tests on synthetic councils (docs/calibration.md): rates averaged over more years trail the council.
-  int window_years = 2;
+  // the rates are those of recent years; 0 for all the data; kAdaptiveWindow (the default) for the window that
+  // balances the chance in a short one against the drift a long one trails, from the council's own entries:
+  // w = sqrt(3 / (n s^2)) years for n entries a year and a drift of s, between 1 and 5 years. With Weibull
+  // hazards it did best in back-tests on synthetic councils (docs/calibration.md).
+  static constexpr int kAdaptiveWindow = -1;
+  int window_years = kAdaptiveWindow;
   int horizon_months = 36;
   Hazard hazard = Hazard::weibull;
   AgeSplit age_split = AgeSplit::automatic;

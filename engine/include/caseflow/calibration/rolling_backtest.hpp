@@ -19,12 +19,14 @@ struct RollingBacktestOptions {
   CalibrationOptions calibration;  // as_of and horizon_months are set for each origin
   std::vector<int> horizons_years{1, 2, 3};
   int min_history_years = 3;       // whole years of data before the first origin
+  int every_years = 1;             // an origin every this many years, counting back from the last
   RunOptions run;
   // Called after each origin's forecast (origins done, origins in all).
   std::function<void(size_t done, size_t total)> on_origin;
 };
 
-// The 31 March origins with `min_history_years` of data before them and at least one horizon's outcome after.
+// The 31 March origins with `min_history_years` of data before them and at least one horizon's outcome after,
+// every `every_years` years back from the last.
 // Throws InputError (source "backtest") when there is none.
 std::vector<Date> backtest_origins(const CareHistories& histories, const RollingBacktestOptions& options);
 
