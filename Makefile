@@ -47,7 +47,7 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	PYTHONPATH=$(abspath $(BUILD))/python CASEFLOW_CLI=$(abspath $(BUILD))/engine/caseflow \
-	  $(PYTHON) -m pytest tests/python -q
+	  $(PYTHON) -m pytest tests/python tests/synthetic -q
 	$(MAKE) --no-print-directory test-sanitize
 	$(MAKE) --no-print-directory fuzz-smoke
 
