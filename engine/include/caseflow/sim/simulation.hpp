@@ -11,7 +11,8 @@
 //
 // The parts: the tables worked out once per scenario (simulation_tables.hpp), the recorder
 // (src/sim/recorder.hpp), the legal stages and the foster placements (src/sim/legal_stages.hpp,
-// foster_pool.hpp), and the event loop (src/sim/replication_run.cpp, waiting times under scaled hazards in src/sim/scaled_time.cpp).
+// foster_pool.hpp), the event loop (src/sim/replication_run.cpp) and waiting times under hazards that
+// interventions and drift scale (src/sim/scaled_time.hpp).
 
 #include <cstdint>
 #include <memory>
