@@ -31,14 +31,21 @@ namespace py = pybind11;
 
 namespace {
 
+// The layers of uncertainty by their name in Python ("chance", "parameters", "all").
+Uncertainty uncertainty_named(const std::string& name) {
+  Uncertainty uncertainty = Uncertainty::all;
+  if (!uncertainty_from_name(name, uncertainty))
+    throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + name + "\"");
+  return uncertainty;
+}
+
 // Runs replications first_replication .. first_replication + replications - 1. Finished (summarized as
 // `caseflow run` would) unless `finish` is false: then it is a chunk, kept whole for concatenate().
 std::unique_ptr<RunOutcome> run(const Scenario& scenario, int replications, uint64_t seed, int threads,
                                 bool keep_replications, py::handle progress, int first_replication, bool finish,
                                 const std::string& uncertainty) {
   RunOptions options;
-  if (!uncertainty_from_name(uncertainty, options.uncertainty))
-    throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + uncertainty + "\"");
+  options.uncertainty = uncertainty_named(uncertainty);
   Simulation simulation(scenario);
   options.replications = replications;
   options.first_replication = first_replication;
@@ -66,8 +73,7 @@ std::unique_ptr<RunOutcome> run(const Scenario& scenario, int replications, uint
 // snapshot date, then the total cost by financial year (dated its 31 March).
 py::list variance_sources_table(const Scenario& scenario, int replications, uint64_t seed, int threads, const std::string& uncertainty) {
   RunOptions options;
-  if (!uncertainty_from_name(uncertainty, options.uncertainty))
-    throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + uncertainty + "\"");
+  options.uncertainty = uncertainty_named(uncertainty);
   Simulation simulation(scenario);
   options.replications = replications;
   options.seed = seed;
@@ -189,10 +195,7 @@ void bind_run(py::module_& m) {
   m.attr("MAX_THREADS") = kMaxThreads;
 
   m.def("held_uncertainty", [](const Scenario& scenario, const std::string& uncertainty) {
-        Uncertainty asked = Uncertainty::all;
-        if (!uncertainty_from_name(uncertainty, asked))
-          throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + uncertainty + "\"");
-        HeldUncertainty held = held_uncertainty(scenario, asked);
+        HeldUncertainty held = held_uncertainty(scenario, uncertainty_named(uncertainty));
         std::vector<std::string> sources{"chance"};
         if (held.parameters) sources.emplace_back("parameters");
         if (held.drift) sources.emplace_back("drift");

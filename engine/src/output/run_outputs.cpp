@@ -64,7 +64,7 @@ void write_run_outputs(const RunResults& results, const RunSummary& summary, con
   };
   StagedOutput output(directory);
   for (const auto& [file, table] : run_summary_tables(results.layout, summary)) {
-    output.write(file, [&](std::ostream& out) { write_csv(table, out); });
+    output.write(file, [&table = table](std::ostream& out) { write_csv(table, out); });
     stop_if_cancelled();
   }
   if (per_replication) {
