@@ -184,7 +184,8 @@ def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication
         progress: False, True (a bar on sys.stderr) or a callable ``progress(completed, total)`` in replications,
             called in this thread as chunks finish.
         retries: how many times a failing task is retried (a worker that dies is handled by the scheduler:
-            what it held is recomputed).
+            what it held is recomputed). A job the engine refuses (a run limit) is not retried: the refusal
+            would be the same; it is raised as a ScenarioError naming the scenario's file and the job.
         threads_per_chunk: engine threads in each task (1 suits one-thread workers).
         uncertainty: what the bands hold, as for ``caseflow.run`` (default ``"all"``).
 
