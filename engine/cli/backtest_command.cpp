@@ -1,6 +1,7 @@
 #include "backtest_command.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -22,6 +23,12 @@
 namespace caseflow::cli {
 
 namespace {
+
+// The files each kind of back-test writes into --out (as the writes below name them), checked against the
+// inputs before any work.
+const std::vector<std::string> kOneOriginFiles{"backtest.csv", "backtest.txt", "scenario.json", "data-quality.csv"};
+const std::vector<std::string> kRollingFiles{"backtest_origins.csv", "backtest_scores.csv", "backtest.txt", "backtest.html",
+                                             "data-quality.csv"};
 
 struct BacktestArguments {
   CalibrationArguments calibration;
@@ -103,6 +110,10 @@ int backtest_returns(BacktestArguments& arguments) {
   if (arguments.rolling == static_cast<bool>(arguments.calibration.as_of_option->count()))
     throw usage_error(arguments.rolling ? "--rolling chooses its own origins: give it without --as-of"
                                         : "--as-of DATE (one origin) or --rolling (every 31 March) is required");
+  std::vector<NamedFile> outputs;
+  for (const std::string& name : arguments.rolling ? kRollingFiles : kOneOriginFiles)
+    outputs.push_back({"--out", std::filesystem::path(arguments.calibration.out) / name});
+  refuse_outputs_over_inputs(calibration_inputs(arguments.calibration), outputs);
   BacktestOptions& backtest = arguments.backtest;
   backtest.calibration = calibration_options(arguments.calibration);
   backtest.run.uncertainty = resolve_uncertainty(arguments.uncertainty);

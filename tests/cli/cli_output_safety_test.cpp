@@ -64,6 +64,7 @@ class OutputOverInput : public OutputSafety, public ::testing::WithParamInterfac
 TEST_P(OutputOverInput, IsRefusedBeforeAnyWorkNamingBothFiles) {
   copy_inputs();
   fs::create_directories(dir_ / "sub");
+  fs::copy_file(dir_ / "header.csv", dir_ / "sub" / "data-quality.csv");
   fs::create_symlink(dir_ / "x.json", dir_ / "link.json");
   fs::create_hard_link(dir_ / "x.json", dir_ / "hard.json");
   const std::map<std::string, std::string> before = snapshot();
@@ -107,6 +108,10 @@ INSTANTIATE_TEST_SUITE_P(
                 "error: caseflow: --quality-report {D}/fit.data-quality.csv is the header file {D}/fit.data-quality.csv" + kRefuse},
         Refusal{"calibrate_two_outputs_are_one_file", "calibrate" + kReturn + " -o {D}/fit.json --quality-report {D}/fit.json",
                 "error: caseflow: -o {D}/fit.json and --quality-report {D}/fit.json" + kOneFile},
+        Refusal{"backtest_out_folder_holds_an_input",
+                "backtest --episodes {D}/episodes.csv --header {D}/sub/data-quality.csv --uasc {D}/uasc.csv --as-of "
+                "2018-12-31 --months 1 --replications 2 --out {D}/sub",
+                "error: caseflow: --out {D}/sub/data-quality.csv is the header file {D}/sub/data-quality.csv" + kRefuse},
         Refusal{"compare_two_strategies_of_one_name", "compare {D}/x.json {D}/s.json {D}/sub/../s.json --replications 2 --out {D}/out",
                 "error: caseflow: the strategies {D}/s.json and {D}/sub/../s.json have one name, \"s\": their files "
                 "(s_summary.csv) would be one; rename one of them"},
