@@ -4,6 +4,23 @@ import datetime
 import os
 
 from . import _core
+from ._errors import ScenarioError
+
+# pandas keeps dates as nanoseconds from 1970, which reach 1677-09-21 to 2262-04-11 only: a snapshot date
+# beyond would come back silently wrong (issue 16), so a scenario whose dates leave that span is refused here,
+# where its dates meet pandas. The engine itself reads dates from 1900 to 2399.
+_LAST_PANDAS_DATE = datetime.date(2262, 4, 11)
+
+
+def _refuse_dates_beyond_pandas(core, source):
+    start = datetime.date.fromisoformat(core.start_date)
+    months = start.month - 1 + core.horizon_months
+    year, month = start.year + months // 12, months % 12 + 1
+    # The last snapshot falls in that month, on the start's day or the month's last.
+    if (year, month) >= (_LAST_PANDAS_DATE.year, _LAST_PANDAS_DATE.month):
+        detail = (f"the run would reach {year:04d}-{month:02d}, beyond 2262-04-11, the last date pandas can hold: "
+                  f"start earlier, or forecast fewer months (the command line reads dates to 2399)")
+        raise ScenarioError(f"{source}: /start_date: {detail}", source, "/start_date", detail)
 
 
 class Scenario:
@@ -26,6 +43,7 @@ class Scenario:
 
     @classmethod
     def _wrap(cls, core, source):
+        _refuse_dates_beyond_pandas(core, source)
         scenario = object.__new__(cls)
         object.__setattr__(scenario, "_core", core)
         object.__setattr__(scenario, "_source", source)

@@ -28,6 +28,7 @@ import numpy as np
 from . import _core
 from ._progress import TextProgress
 from ._run import RunResult, _replications, _threads, _uncertainty, _whole_number
+from ._errors import ScenarioError
 from ._scenario import Scenario
 
 __all__ = ["Chunk", "compare", "merge", "run_chunk", "run_many", "runs_as_completed"]
@@ -71,6 +72,34 @@ def run_chunk(scenario, seed, first_replication, replications, threads=1, uncert
     return Chunk(seed, first_replication, replications, outcome.events, outcome.seconds, matrices)
 
 
+class _Refused:
+    """What a chunk's task returns when the engine refuses its scenario (a run limit): the refusal is the same
+    on every try, so it is returned rather than raised, and Dask neither retries it nor logs the scenario with
+    each try (issue 16)."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error):
+        self.error = error
+
+
+def _chunk_task(scenario, seed, first_replication, replications, threads, uncertainty):
+    try:
+        return run_chunk(scenario, seed, first_replication, replications, threads, uncertainty)
+    except ScenarioError as error:
+        return _Refused(error)
+
+
+def _in_job(error, index, scenario):
+    """A chunk's failure as the error of job ``index``, naming the scenario's file."""
+    if isinstance(error, ScenarioError):
+        detail = f"{error.detail} (job {index} of the sweep)"
+        message = ": ".join(part for part in (scenario.source, error.place, detail) if part)
+        return ScenarioError(message, scenario.source, error.place, detail)
+    error.add_note(f"caseflow: in job {index} of the sweep, the scenario {scenario.source}")
+    return error
+
+
 def merge(scenario, chunks, per_replication=False, threads=0, seconds=0.0, uncertainty="all"):
     """Consecutive chunks of one scenario and seed as one RunResult, merged and summarized by the engine."""
     chunks = sorted(chunks, key=lambda chunk: chunk.first_replication)
@@ -110,7 +139,7 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
             for first in range(0, replications, chunk_replications):
                 count = min(chunk_replications, replications - first)
                 key = f"caseflow-chunk-{token}-{seed}-{first}-{count}-{threads_per_chunk}-{uncertainty}"
-                future = dask_client.submit(run_chunk, document, seed, first, count, threads_per_chunk, uncertainty,
+                future = dask_client.submit(_chunk_task, document, seed, first, count, threads_per_chunk, uncertainty,
                                             key=key, pure=True, retries=retries)
                 futures[future] = index
         chunks = [[] for _ in jobs]
@@ -118,7 +147,12 @@ def runs_as_completed(jobs, client=None, seed=1, chunk_replications=None, per_re
         try:
             for future in as_completed(list(futures)):
                 index = futures.pop(future)
-                chunk = future.result()  # raises the task's error once its retries are spent
+                try:
+                    chunk = future.result()  # raises the task's error once its retries are spent
+                except Exception as error:
+                    raise _in_job(error, index, jobs[index][0]) from None
+                if isinstance(chunk, _Refused):
+                    raise _in_job(chunk.error, index, jobs[index][0])
                 del future  # the client holds the chunk now: the worker may forget it
                 chunks[index].append(chunk)
                 completed += chunk.replications
@@ -150,7 +184,8 @@ def run_many(jobs, client=None, seed=1, chunk_replications=None, per_replication
         progress: False, True (a bar on sys.stderr) or a callable ``progress(completed, total)`` in replications,
             called in this thread as chunks finish.
         retries: how many times a failing task is retried (a worker that dies is handled by the scheduler:
-            what it held is recomputed).
+            what it held is recomputed). A job the engine refuses (a run limit) is not retried: the refusal
+            would be the same; it is raised as a ScenarioError naming the scenario's file and the job.
         threads_per_chunk: engine threads in each task (1 suits one-thread workers).
         uncertainty: what the bands hold, as for ``caseflow.run`` (default ``"all"``).
 

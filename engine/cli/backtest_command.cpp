@@ -1,6 +1,7 @@
 #include "backtest_command.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "calibration_arguments.hpp"
+#include "interruption.hpp"
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/calibration/backtest.hpp"
 #include "caseflow/calibration/rolling_backtest.hpp"
@@ -21,6 +23,12 @@
 namespace caseflow::cli {
 
 namespace {
+
+// The files each kind of back-test writes into --out (as the writes below name them), checked against the
+// inputs before any work.
+const std::vector<std::string> kOneOriginFiles{"backtest.csv", "backtest.txt", "scenario.json", "data-quality.csv"};
+const std::vector<std::string> kRollingFiles{"backtest_origins.csv", "backtest_scores.csv", "backtest.txt", "backtest.html",
+                                             "data-quality.csv"};
 
 struct BacktestArguments {
   CalibrationArguments calibration;
@@ -51,6 +59,7 @@ int backtest_one_origin(BacktestArguments& arguments, const CareHistories& histo
   output.write("backtest.txt", [&](std::ostream& stream) { stream << text.str(); });
   output.write("scenario.json", [&](std::ostream& stream) { stream << scenario_to_json(result.calibration.scenario).dump(2) << '\n'; });
   output.write("data-quality.csv", [&](std::ostream& stream) { report.write_csv(stream); });
+  Interruption::stop_if_interrupted();  // `output` removes what it staged
   output.commit();
 
   report.write_summary(std::cout);
@@ -86,6 +95,7 @@ int backtest_rolling(BacktestArguments& arguments, const CareHistories& historie
   output.write("backtest.txt", [&](std::ostream& stream) { stream << text.str(); });
   output.write("backtest.html", [&](std::ostream& stream) { stream << render_backtest_report(backtest, scores, options.calibration.source); });
   output.write("data-quality.csv", [&](std::ostream& stream) { report.write_csv(stream); });
+  Interruption::stop_if_interrupted();  // `output` removes what it staged
   output.commit();
 
   report.write_summary(std::cout);
@@ -100,14 +110,23 @@ int backtest_returns(BacktestArguments& arguments) {
   if (arguments.rolling == static_cast<bool>(arguments.calibration.as_of_option->count()))
     throw usage_error(arguments.rolling ? "--rolling chooses its own origins: give it without --as-of"
                                         : "--as-of DATE (one origin) or --rolling (every 31 March) is required");
+  std::vector<NamedFile> outputs;
+  for (const std::string& name : arguments.rolling ? kRollingFiles : kOneOriginFiles)
+    outputs.push_back({"--out", std::filesystem::path(arguments.calibration.out) / name});
+  refuse_outputs_over_inputs(calibration_inputs(arguments.calibration), outputs);
   BacktestOptions& backtest = arguments.backtest;
   backtest.calibration = calibration_options(arguments.calibration);
   backtest.run.uncertainty = resolve_uncertainty(arguments.uncertainty);
+  // Ctrl-C and SIGTERM stop the runs between replications, the command between its steps; nothing is written.
+  backtest.run.cancel = Interruption::flag();
   Ssda903Mapping mapping = mapping_option(arguments.calibration);
 
   DataQualityReport report;
-  Ssda903Data data = import_ssda903(arguments.calibration.files, report);
+  Ssda903Data data = import_ssda903(arguments.calibration.files, report, import_options(arguments.calibration));
+  Interruption::stop_if_interrupted();
   CareHistories histories = build_care_histories(data, mapping, report);
+  check_dropped_rows(arguments.calibration, data, report);
+  Interruption::stop_if_interrupted();
   return arguments.rolling ? backtest_rolling(arguments, histories, mapping, report)
                            : backtest_one_origin(arguments, histories, mapping, report);
 }

@@ -7,6 +7,7 @@
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/benchmark.hpp"
 #include "caseflow/sim/runner.hpp"
+#include "interruption.hpp"
 #include "run_guard.hpp"
 #include "run_options.hpp"
 
@@ -39,6 +40,7 @@ int bench_scenario(BenchArguments& arguments) {
   BenchmarkOptions& options = arguments.options;
   if (arguments.months_option->count()) options.horizon_months = arguments.months;
   options.uncertainty = resolve_uncertainty(arguments.uncertainty);
+  options.cancel = Interruption::flag();  // Ctrl-C and SIGTERM stop the runs between replications
 
   // The machine's load when the measurement starts: timings on a shared machine mean little without it.
   double load[1] = {-1};

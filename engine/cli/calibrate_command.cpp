@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "calibration_arguments.hpp"
+#include "distinct_outputs.hpp"
+#include "interruption.hpp"
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/ssda903/care_history.hpp"
@@ -39,11 +41,21 @@ int calibrate_scenario(CalibrateArguments& arguments) {
   CalibrationOptions calibration = calibration_options(arguments.calibration);
   calibration.horizon_months = arguments.horizon_months;
   Ssda903Mapping mapping = mapping_option(arguments.calibration);
+  const fs::path scenario_path = arguments.calibration.out;
+  const fs::path report_path =
+      arguments.quality_report_option->count() ? fs::path(arguments.quality_report) : default_report_path(scenario_path);
+  refuse_outputs_over_inputs(calibration_inputs(arguments.calibration),
+                             {{"-o", scenario_path}, {"--quality-report", report_path}});
 
   DataQualityReport report;
-  Ssda903Data data = import_ssda903(files, report);
+  // Ctrl-C and SIGTERM stop the command between its steps (main reports it); nothing is written.
+  Ssda903Data data = import_ssda903(files, report, import_options(arguments.calibration));
+  Interruption::stop_if_interrupted();
   CareHistories histories = build_care_histories(data, mapping, report);
+  check_dropped_rows(arguments.calibration, data, report);
+  Interruption::stop_if_interrupted();
   CalibrationResult result = calibrate(histories, mapping, calibration);
+  Interruption::stop_if_interrupted();
   nlohmann::json document = scenario_to_json(result.scenario);
   // The scenario must load as it is written; if not, that is a bug here, not bad input.
   try {
@@ -52,15 +64,13 @@ int calibrate_scenario(CalibrateArguments& arguments) {
     throw std::logic_error(std::string("the calibrated scenario does not validate: ") + error.what());
   }
 
-  fs::path scenario_path = arguments.calibration.out;
-  fs::path report_path =
-      arguments.quality_report_option->count() ? fs::path(arguments.quality_report) : default_report_path(scenario_path);
   fs::path scenario_folder = scenario_path.parent_path().empty() ? fs::path(".") : scenario_path.parent_path();
   fs::path report_folder = report_path.parent_path().empty() ? fs::path(".") : report_path.parent_path();
   StagedOutput scenario_output(scenario_folder);
   scenario_output.write(scenario_path.filename().string(), [&](std::ostream& out) { out << document.dump(2) << '\n'; });
   StagedOutput report_output(report_folder);
   report_output.write(report_path.filename().string(), [&](std::ostream& out) { report.write_csv(out); });
+  Interruption::stop_if_interrupted();  // the outputs remove what they staged
   scenario_output.commit();
   report_output.commit();
 

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "caseflow/ssda903/dropped_rows.hpp"
 #include "caseflow/ssda903/ssda903_records.hpp"
 
 namespace caseflow::cli {
@@ -43,6 +44,31 @@ void add_calibration_options(CLI::App& command, CalibrationArguments& arguments,
   add_choice(command, "--hazard", arguments.hazard, {"exponential", "weibull"}, "the form of the times between moves");
   add_choice(command, "--age-split", arguments.age_split, {"auto", "never"},
              "split a transition by age band where the data say its rate differs");
+  add_choice(command, "--date-order", arguments.date_order, {"auto", "dmy", "mdy"},
+             "the order of dd/mm/yyyy dates: told from each file's dates (auto), day first (dmy, the SSDA903 format) or "
+             "month first (mdy, as a spreadsheet in a US locale saves them)");
+  add_switch(command, "--allow-dropped-rows", arguments.allow_dropped_rows,
+             "calibrate even when more than 1% of the return's rows cannot be read (see the data-quality report)");
+}
+
+Ssda903ImportOptions import_options(const CalibrationArguments& arguments) {
+  Ssda903ImportOptions options;
+  if (arguments.date_order == "dmy") options.date_order = DateOrder::day_first;
+  if (arguments.date_order == "mdy") options.date_order = DateOrder::month_first;
+  return options;
+}
+
+void check_dropped_rows(const CalibrationArguments& arguments, const Ssda903Data& data, const DataQualityReport& report) {
+  if (!arguments.allow_dropped_rows) refuse_many_unreadable_rows(data, report);
+}
+
+std::vector<NamedFile> calibration_inputs(const CalibrationArguments& arguments) {
+  std::vector<NamedFile> inputs;
+  for (const auto& file : arguments.files.episodes) inputs.push_back({"the episodes file", file});
+  for (const auto& file : arguments.files.headers) inputs.push_back({"the header file", file});
+  for (const auto& file : arguments.files.uasc) inputs.push_back({"the UASC file", file});
+  if (arguments.mapping_option->count()) inputs.push_back({"the mapping file", arguments.mapping_path});
+  return inputs;
 }
 
 Ssda903Mapping mapping_option(const CalibrationArguments& arguments) {

@@ -1,6 +1,7 @@
 #pragma once
 // What calibrate and backtest share on the command line: the SSDA903 files, the mapping, the calibration
-// options (--as-of, --since, --hazard, --age-split) and where to write (-o/--out).
+// options (--as-of, --since, --hazard, --age-split), how to read the returns (--date-order,
+// --allow-dropped-rows) and where to write (-o/--out).
 
 #include <string>
 
@@ -8,6 +9,7 @@
 #include "caseflow/ssda903/ssda903_import.hpp"
 #include "caseflow/ssda903/ssda903_mapping.hpp"
 #include "command_line.hpp"
+#include "distinct_outputs.hpp"
 
 namespace caseflow::cli {
 
@@ -25,6 +27,8 @@ struct CalibrationArguments {
   std::string hazard = "weibull";
   std::string age_split = "auto";
   std::string out;
+  std::string date_order = "auto";
+  bool allow_dropped_rows = false;
 };
 
 // Declares the shared options on `command`; `out_value_name` and `out_help` say what -o/--out names there.
@@ -32,6 +36,13 @@ struct CalibrationArguments {
 void add_calibration_options(CLI::App& command, CalibrationArguments& arguments, const std::string& out_value_name,
                              const std::string& out_help, bool as_of_optional = false);
 
+// The files read: the returns' (--episodes, --header, --uasc) and --mapping's, for refuse_outputs_over_inputs.
+std::vector<NamedFile> calibration_inputs(const CalibrationArguments& arguments);
+// How to read the returns: --date-order.
+Ssda903ImportOptions import_options(const CalibrationArguments& arguments);
+// Once the care histories are built: refuses a return that lost more than kMaxUnreadableRowShare of its rows
+// (dropped_rows.hpp), unless --allow-dropped-rows.
+void check_dropped_rows(const CalibrationArguments& arguments, const Ssda903Data& data, const DataQualityReport& report);
 // The mapping given by --mapping, or the default one.
 Ssda903Mapping mapping_option(const CalibrationArguments& arguments);
 // The options given; as_of stays unset when --as-of was not given.

@@ -13,6 +13,7 @@
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/stats/comparison.hpp"
+#include "distinct_outputs.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"
@@ -24,6 +25,20 @@ namespace caseflow::cli {
 namespace {
 
 std::string stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+// Each strategy's summary is written as NAME_summary.csv, NAME its file's name, and the base's as
+// base_summary.csv: two strategies of one name (or one given twice, or one named "base") would write one file.
+void refuse_clashing_names(const std::vector<std::string>& paths) {
+  for (size_t i = 1; i < paths.size(); ++i) {
+    if (stem(paths[i]) == "base")
+      throw usage_error("the strategy " + paths[i] + " is named \"base\": its base_summary.csv would be the base's; "
+                        "rename the file");
+    for (size_t j = 1; j < i; ++j)
+      if (stem(paths[i]) == stem(paths[j]))
+        throw usage_error("the strategies " + paths[j] + " and " + paths[i] + " have one name, \"" + stem(paths[i]) +
+                          "\": their files (" + stem(paths[i]) + "_summary.csv) would be one; rename one of them");
+  }
+}
 
 struct CompareArguments {
   std::string base_path;
@@ -41,12 +56,17 @@ int compare_scenarios(CompareArguments& arguments) {
   std::vector<std::string> paths{arguments.base_path};
   paths.insert(paths.end(), arguments.strategy_paths.begin(), arguments.strategy_paths.end());
   std::string out = arguments.out_option->count() ? arguments.out : "compare-" + stem(paths[0]);
+  refuse_clashing_names(paths);
+  if (arguments.report_option->count()) {
+    std::vector<NamedFile> inputs{{"the base", paths[0]}};
+    for (size_t i = 1; i < paths.size(); ++i) inputs.push_back({"the strategy", paths[i]});
+    refuse_outputs_over_inputs(inputs, {{"--report", arguments.report_path}});
+  }
   std::optional<ReportFile> report;
   if (arguments.report_option->count()) report.emplace(arguments.report_path, "--report");
   if (out.empty()) throw usage_error("--out needs a folder name");
-  // Ctrl-C and SIGTERM stop the runs between replications; nothing is written.
-  Interruption interruption;
-  options.cancel = interruption.flag();
+  // Ctrl-C and SIGTERM stop the runs between replications (main reports it); nothing is written.
+  options.cancel = Interruption::flag();
 
   // Read and check everything before simulating anything.
   std::vector<Simulation> simulations;
@@ -57,7 +77,7 @@ int compare_scenarios(CompareArguments& arguments) {
   options.uncertainty = resolve_uncertainty(arguments.uncertainty);
 
   std::vector<RunResults> results;
-  try {
+  {
     ProgressBar progress("caseflow compare");
     const int total = options.replications * static_cast<int>(simulations.size());
     for (size_t i = 0; i < simulations.size(); ++i) {
@@ -69,9 +89,6 @@ int compare_scenarios(CompareArguments& arguments) {
         throw with_source(error, paths[i]);
       }
     }
-  } catch (const RunCancelled&) {
-    std::fprintf(stderr, "caseflow compare: interrupted by signal %d; nothing was written\n", interruption.signal_number());
-    return interruption.exit_code();
   }
 
   std::vector<NamedComparison> comparisons;
@@ -87,10 +104,7 @@ int compare_scenarios(CompareArguments& arguments) {
     const SummaryGrid stocks = i == 0 ? base_summary.stocks : summarize_stocks(results[i]);
     output.write(prefix + "summary.csv", [&](std::ostream& o) { write_csv(stock_summary_table(results[i].layout, stocks), o); });
   }
-  if (interruption.interrupted()) {
-    std::fprintf(stderr, "caseflow compare: interrupted by signal %d; nothing was written\n", interruption.signal_number());
-    return interruption.exit_code();  // `output` removes what it staged
-  }
+  Interruption::stop_if_interrupted();  // `output` removes what it staged
   // The report is staged before the CSV files are committed and committed after them: all or nothing.
   if (report) {
     // The bands hold what any of the scenarios states: a strategy may state a range for its own effect.

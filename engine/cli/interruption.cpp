@@ -2,6 +2,8 @@
 
 #include <csignal>
 
+#include "caseflow/sim/runner.hpp"
+
 namespace caseflow::cli {
 
 namespace {
@@ -14,6 +16,14 @@ static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_alw
 struct sigaction previous_int, previous_term;
 
 extern "C" void on_signal(int number) {
+  // A second signal stops the process at once, as without a handler: a command blocked where it does not
+  // check (a read from a pipe that never ends) can still be stopped. Its hidden files are removed by the
+  // next command into the folder (staged_output.hpp). signal() and raise() are safe in a handler.
+  if (signalled.load()) {
+    std::signal(number, SIG_DFL);
+    std::raise(number);
+    return;
+  }
   received_signal.store(number);
   signalled.store(true);
 }
@@ -36,8 +46,12 @@ Interruption::~Interruption() {
   sigaction(SIGTERM, &previous_term, nullptr);
 }
 
-const std::atomic<bool>* Interruption::flag() const { return &signalled; }
+const std::atomic<bool>* Interruption::flag() { return &signalled; }
 
-int Interruption::signal_number() const { return received_signal.load(); }
+int Interruption::signal_number() { return received_signal.load(); }
+
+void Interruption::stop_if_interrupted() {
+  if (interrupted()) throw RunCancelled();
+}
 
 }  // namespace caseflow::cli

@@ -8,6 +8,7 @@
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/stats/variance_sources.hpp"
+#include "distinct_outputs.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"
@@ -28,9 +29,9 @@ struct ReportArguments {
 int report_scenario(ReportArguments& arguments) {
   const std::string& scenario_path = arguments.scenario_path;
   RunOptions& options = arguments.options;
-  // Ctrl-C and SIGTERM stop the run between replications; nothing is written.
-  Interruption interruption;
-  options.cancel = interruption.flag();
+  refuse_outputs_over_inputs({{"the scenario file", scenario_path}}, {{"--out", arguments.output}});
+  // Ctrl-C and SIGTERM stop the run between replications (main reports it); nothing is written.
+  options.cancel = Interruption::flag();
 
   options.uncertainty = resolve_uncertainty(arguments.uncertainty);
   Simulation simulation(load_scenario(scenario_path));
@@ -45,17 +46,11 @@ int report_scenario(ReportArguments& arguments) {
     options.on_progress = [&](int, int) { progress.update(++finished, options.replications * runs); };
     results = run_replications(simulation, options);
     report_options.variance_sources = variance_sources(simulation, options, results);
-  } catch (const RunCancelled&) {
-    std::fprintf(stderr, "caseflow report: interrupted by signal %d; nothing was written\n", interruption.signal_number());
-    return interruption.exit_code();
   } catch (const InputError& error) {
     throw with_source(error, scenario_path);
   }
   report.stage(render_run_report(simulation.scenario(), results, summarize_run(results, simulation.scenario()), report_options));
-  if (interruption.interrupted()) {
-    std::fprintf(stderr, "caseflow report: interrupted by signal %d; nothing was written\n", interruption.signal_number());
-    return interruption.exit_code();  // `report` removes what it staged
-  }
+  Interruption::stop_if_interrupted();  // `report` removes what it staged
   report.commit();
   warn_if_chance_alone(simulation.scenario(), scenario_path, options.uncertainty);
   std::printf("%s: %d replications, %d months\nwrote %s\n", simulation.scenario().name.c_str(), options.replications,

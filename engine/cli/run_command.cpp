@@ -8,11 +8,13 @@
 #include <optional>
 
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/base/staged_output.hpp"
 #include "caseflow/output/run_outputs.hpp"
 #include "caseflow/report/report_run.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/stats/variance_sources.hpp"
+#include "distinct_outputs.hpp"
 #include "interruption.hpp"
 #include "progress_bar.hpp"
 #include "report_file.hpp"
@@ -23,14 +25,29 @@ namespace caseflow::cli {
 
 namespace {
 
-// A folder named after the scenario file that does not exist yet: "herefordshire-2020", then "-2", "-3"...
-std::string fresh_output_folder(const std::string& scenario_path) {
+// A new folder named after the scenario file, made here and now: "herefordshire-2020", then "-2", "-3"...
+// Made, not only looked for, so that two runs started at once never take the same one (issue 16).
+std::string claim_fresh_output_folder(const std::string& scenario_path) {
   std::string stem = std::filesystem::path(scenario_path).stem().string();
   if (stem.empty()) stem = "caseflow-run";
   std::string candidate = stem;
-  for (int n = 2; std::filesystem::exists(candidate); ++n) candidate = stem + "-" + std::to_string(n);
-  return candidate;
+  for (int n = 2;; candidate = stem + "-" + std::to_string(n++)) {
+    std::error_code error;
+    if (std::filesystem::create_directory(candidate, error)) return candidate;
+    std::error_code ignored;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(candidate, ignored)))
+      throw OutputError(candidate + ": cannot create the output folder: " + error.message());
+  }
 }
+
+// Removes a folder the run claimed if the run leaves it empty (it failed, or was interrupted).
+struct ClaimedFolder {
+  std::string path;
+  ~ClaimedFolder() {
+    std::error_code ignored;
+    if (!path.empty()) std::filesystem::remove(path, ignored);  // only an empty folder goes
+  }
+};
 
 struct RunArguments {
   std::string scenario_path;
@@ -46,12 +63,15 @@ struct RunArguments {
 int run_scenario(RunArguments& arguments) {
   const std::string& scenario_path = arguments.scenario_path;
   RunOptions& options = arguments.options;
-  std::string out = arguments.out_option->count() ? arguments.out : fresh_output_folder(scenario_path);
-  if (out.empty()) throw usage_error("--out needs a folder name");
+  if (arguments.out_option->count() && arguments.out.empty()) throw usage_error("--out needs a folder name");
+  if (arguments.report_option->count())
+    refuse_outputs_over_inputs({{"the scenario file", scenario_path}}, {{"--report", arguments.report_path}});
+  ClaimedFolder claimed;
+  if (!arguments.out_option->count()) claimed.path = claim_fresh_output_folder(scenario_path);
+  const std::string out = arguments.out_option->count() ? arguments.out : claimed.path;
 
-  // From here on Ctrl-C and SIGTERM stop the run cleanly instead of killing it half-way.
-  Interruption interruption;
-  options.cancel = interruption.flag();
+  // Ctrl-C and SIGTERM stop the run between replications (main reports it); nothing is written.
+  options.cancel = Interruption::flag();
 
   options.uncertainty = resolve_uncertainty(arguments.uncertainty);
   Simulation simulation(load_scenario(scenario_path));
@@ -75,11 +95,8 @@ int run_scenario(RunArguments& arguments) {
     // The report is staged before the CSV files are committed and committed after them: all or nothing.
     const RunSummary summary = summarize_run(results, simulation.scenario());
     if (report) report->stage(render_run_report(simulation.scenario(), results, summary, report_options));
-    write_run_outputs(results, summary, out, arguments.per_replication, interruption.flag());
+    write_run_outputs(results, summary, out, arguments.per_replication, Interruption::flag());
     if (report) report->commit();
-  } catch (const RunCancelled&) {
-    std::fprintf(stderr, "caseflow run: interrupted by signal %d; nothing was written\n", interruption.signal_number());
-    return interruption.exit_code();
   } catch (const InputError& error) {
     throw with_source(error, scenario_path);
   }

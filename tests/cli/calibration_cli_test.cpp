@@ -3,6 +3,8 @@
 // bad input, and nothing half-written.
 
 #include <filesystem>
+#include <fstream>
+#include <regex>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -101,9 +103,19 @@ TEST_F(CalibrationCli, CalibrateWritesAScenarioThatLoadsWithNotesAndUncertainty)
 
 TEST_F(CalibrationCli, CalibrateReportsTheMessyFixtureRowByRow) {
   std::string data = source("tests/data/ssda903/");
-  CliOutcome outcome = caseflow("calibrate --episodes " + data + "episodes_2019.csv " + data + "episodes_2020.csv --header " + data +
-                                "header_2019.csv " + data + "header_2020.csv --uasc " + data + "uasc_2019.csv --as-of 2019-03-31 -o " +
-                                path("fit.json"));
+  const std::string files = "calibrate --episodes " + data + "episodes_2019.csv " + data + "episodes_2020.csv --header " + data +
+                            "header_2019.csv " + data + "header_2020.csv --uasc " + data + "uasc_2019.csv --as-of 2019-03-31 -o " +
+                            path("fit.json");
+  // 9 of its 59 rows cannot be read: far more than the 1% calibrate takes without being asked (issue 16).
+  CliOutcome outcome = caseflow(files);
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_EQ(outcome.err, "error: " + data + "episodes_2019.csv: line 11: DECOM \"31/02/2018\" is not a date; 9 of the return's 59 rows (15.3%) could "
+                         "not be read (bad_birth_date 1, bad_start_date 1, end_before_start 1, missing_birth_date 1, missing_child 1, "
+                         "missing_start_date 1, no_header 1, start_before_birth 1, unterminated_quote 1), more than the 1.0% "
+                         "caseflow calibrates without: correct the files, or accept the loss with --allow-dropped-rows\n");
+  EXPECT_FALSE(fs::exists(path("fit.json")));
+  EXPECT_FALSE(fs::exists(path("fit.data-quality.csv")));
+  outcome = caseflow(files + " --allow-dropped-rows");
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   std::string report = read(path("fit.data-quality.csv"));
   EXPECT_NE(report.find(data + "episodes_2019.csv,6,C3,changed,overlap_truncated,"), std::string::npos) << report;
@@ -116,7 +128,7 @@ TEST_F(CalibrationCli, BadInputExitsTwoNamingFileAndPlaceAndWritesNothing) {
   std::string data = source("tests/data/ssda903/");
   std::string headers = " --header " + data + "header_2019.csv";
   // Bad files are in tests/data/bad_ssda903, run by cli_hardening_test.cpp; here, bad options and mappings.
-  std::string good = " --episodes " + data + "episodes_2019.csv" + headers;
+  std::string good = " --episodes " + data + "episodes_2019.csv" + headers + " --allow-dropped-rows";
   CliOutcome outcome = caseflow("calibrate" + good + " --as-of 2021-01-01 -o " + path("o/fit.json"));
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_NE(outcome.err.find("calibration: as_of: 2021-01-01 is after the data end"), std::string::npos) << outcome.err;
@@ -161,4 +173,41 @@ TEST_F(CalibrationCli, BacktestWritesTheComparisonAndRefusesMonthsBeyondTheData)
   EXPECT_NE(outcome.err.find("backtest: months: forecasting 13 months from 2019-03-31 reaches 2020-04-30, beyond the data "
                              "(they end on 2020-03-31)"), std::string::npos) << outcome.err;
   EXPECT_FALSE(fs::exists(path("bt2")));
+}
+
+// A return saved by a spreadsheet in a US locale (mm/dd/yyyy) once calibrated with exit 0 from a third of its
+// episodes, the days up to 12 read with day and month swapped (issue 16). Each file's order is now told from
+// its dates: the same return in either order calibrates to the same scenario; stated wrongly, the rows it
+// loses are refused.
+TEST_F(CalibrationCli, AReturnWithUsDatesCalibratesAsTheSameReturnWithUkDates) {
+  export_truth();
+  const std::regex date("([0-9]{2})/([0-9]{2})/([0-9]{4})");
+  for (const auto& entry : fs::directory_iterator(path("data"))) {
+    fs::create_directories(path("us"));
+    std::ofstream(path("us") + "/" + entry.path().filename().string()) << std::regex_replace(read(entry.path()), date, "$2/$1/$3");
+  }
+  std::string us_files = data_files();
+  for (size_t at; (at = us_files.find(path("data"))) != std::string::npos;) us_files.replace(at, path("data").size(), path("us"));
+  ASSERT_NE(read(path("us") + "/episodes_2018.csv"), read(path("data") + "/episodes_2018.csv"));
+
+  CliOutcome uk = caseflow("calibrate" + data_files() + " --as-of 2019-03-31 -o " + path("uk.json"));
+  ASSERT_EQ(uk.exit_code, 0) << uk.err;
+  CliOutcome us = caseflow("calibrate" + us_files + " --as-of 2019-03-31 -o " + path("us.json"));
+  ASSERT_EQ(us.exit_code, 0) << us.err;
+  // The same but for the names of the files, in the scenario's note.
+  auto with_uk_names = [&](std::string text) {
+    for (size_t at; (at = text.find(path("us"))) != std::string::npos;) text.replace(at, path("us").size(), path("data"));
+    return text;
+  };
+  EXPECT_EQ(with_uk_names(read(path("us.json"))), read(path("uk.json")));
+  CliOutcome stated = caseflow("calibrate" + us_files + " --as-of 2019-03-31 --date-order mdy -o " + path("stated.json"));
+  ASSERT_EQ(stated.exit_code, 0) << stated.err;
+  EXPECT_EQ(with_uk_names(read(path("stated.json"))), read(path("uk.json")));
+
+  CliOutcome wrong = caseflow("calibrate" + us_files + " --as-of 2019-03-31 --date-order dmy -o " + path("wrong.json"));
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_EQ(wrong.err.rfind("error: " + path("us") + "/episodes_", 0), 0u) << wrong.err;
+  EXPECT_NE(wrong.err.find("could not be read (bad_start_date "), std::string::npos) << wrong.err;
+  EXPECT_FALSE(fs::exists(path("wrong.json")));
+  EXPECT_EQ(caseflow("calibrate" + us_files + " --as-of 2019-03-31 --date-order ymd -o " + path("bad.json")).exit_code, 2);
 }

@@ -41,15 +41,6 @@ std::vector<std::string> lines(const fs::path& path) {
   return result;
 }
 
-// Every file under `folder`, recursively, hidden ones included.
-std::vector<std::string> files_under(const fs::path& folder) {
-  std::vector<std::string> found;
-  if (!fs::exists(folder)) return found;
-  for (const auto& entry : fs::recursive_directory_iterator(folder))
-    if (!entry.is_directory()) found.push_back(entry.path().lexically_relative(folder).string());
-  return found;
-}
-
 class CliHardening : public CliScratch {};
 
 struct ExpectedError {
@@ -259,35 +250,6 @@ TEST_F(CliHardening, HorizonOfZeroMonthsWritesValidFiles) {
   EXPECT_EQ(stocks[12], "3,2021-03-31,in_care,10");
 }
 
-namespace {
-
-// Starts `caseflow ARGS...` with its output in files, without a shell in between, so a signal reaches it.
-pid_t spawn_caseflow(const std::vector<std::string>& arguments, const fs::path& stdout_file, const fs::path& stderr_file) {
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    int out = ::open(stdout_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(out, 1);
-    ::dup2(err, 2);
-    std::vector<char*> argv{const_cast<char*>(CASEFLOW_CLI_PATH)};
-    for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(CASEFLOW_CLI_PATH, argv.data());
-    ::_exit(127);
-  }
-  return pid;
-}
-
-// Whether `pid` has installed a handler for `signal` (the SigCgt mask of /proc/PID/status).
-bool catches(pid_t pid, int signal) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind("SigCgt:", 0) == 0) return (std::stoull(line.substr(7), nullptr, 16) >> (signal - 1)) & 1;
-  return false;
-}
-
-}  // namespace
-
 struct Interruption {
   std::string command;  // "run" or "compare"
   int signal;
@@ -396,4 +358,43 @@ TEST_F(CliHardening, ASecondRunReplacesTheFilesWholeAndLeavesNoBackups) {
   std::vector<std::string> left = files_under(out);
   std::sort(left.begin(), left.end());
   EXPECT_EQ(left, (std::vector<std::string>{"flows_summary.csv", "summary.csv"}));
+}
+
+// SSDA903 files are bounded while they are read (issue 16): a device that never ends is refused at its first
+// NUL byte, a file of more rows than any council's return at the first row beyond the limit, before the
+// memory fills; nothing is written.
+TEST_F(CliHardening, Ssda903FilesAreBoundedWhileTheyAreRead) {
+  const std::string valid = source("tests/data/bad_ssda903/valid-return/");
+  const std::string rest = " --header " + valid + "header.csv --as-of 2018-12-31 -o " + path("out/fit.json");
+  auto started = std::chrono::steady_clock::now();
+  Outcome zero = caseflow("calibrate --episodes /dev/zero" + rest);
+  EXPECT_EQ(zero.exit_code, 2);
+  EXPECT_EQ(zero.err, "error: /dev/zero: line 1: not a CSV text file (it contains a NUL byte)\n");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+
+  const fs::path many = dir_ / "many.csv";
+  {
+    std::ofstream out(many);
+    out << "CHILD,DECOM,RNE,LS,PLACE,DEC,REC\n";
+    for (int row = 0; row <= 1'000'000; ++row) out << "A,01/04/2018,S,C1,U4,,\n";
+  }
+  Outcome refused = caseflow("calibrate --episodes " + many.string() + rest);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.err, "error: " + many.string() + ": line 1000002: more than 1000000 rows, the most caseflow reads from one SSDA903 file\n");
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+// export-903 applies the limits run applies: a scenario that would simulate too many children is refused
+// before it fills the memory, with how to raise the limit.
+TEST_F(CliHardening, Export903AppliesTheRunLimits) {
+  const std::string truth = source("tests/data/calibration/truth.json");
+  Outcome refused = caseflow("export-903 " + truth + " --max-children 200 --out " + path("out"));
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.err.rfind("error: " + truth + ": /arrivals/0/per_year: one replication would simulate about 677 children", 0), 0u)
+      << refused.err;
+  EXPECT_NE(refused.err.find("--max-children N"), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+  Outcome raised = caseflow("export-903 " + truth + " --max-children 1000 --out " + path("out"));
+  EXPECT_EQ(raised.exit_code, 0) << raised.err;
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "episodes_2017.csv"));
 }

@@ -2,6 +2,7 @@
 // Running the `caseflow` program from tests: a scratch folder per test, removed when the test ends however
 // it ends, and the exit code, stdout and stderr of a run.
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -88,5 +89,41 @@ class CliScratch : public ::testing::Test {
   ScratchFolder scratch_{"caseflow-cli"};
   const std::filesystem::path& dir_ = scratch_.path();
 };
+
+// Every file under `folder`, recursively, hidden ones included.
+inline std::vector<std::string> files_under(const std::filesystem::path& folder) {
+  std::vector<std::string> found;
+  if (!std::filesystem::exists(folder)) return found;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
+    if (!entry.is_directory()) found.push_back(entry.path().lexically_relative(folder).string());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+// Starts `caseflow ARGS...` with its output in files, without a shell in between, so a signal reaches it.
+inline pid_t spawn_caseflow(const std::vector<std::string>& arguments, const std::filesystem::path& stdout_file,
+                            const std::filesystem::path& stderr_file) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int out = ::open(stdout_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    std::vector<char*> argv{const_cast<char*>(CASEFLOW_CLI_PATH)};
+    for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(CASEFLOW_CLI_PATH, argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+// Whether `pid` has installed a handler for `signal` (the SigCgt mask of /proc/PID/status).
+inline bool catches(pid_t pid, int signal) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("SigCgt:", 0) == 0) return (std::stoull(line.substr(7), nullptr, 16) >> (signal - 1)) & 1;
+  return false;
+}
 
 }  // namespace caseflow::testing

@@ -206,11 +206,12 @@ TEST_F(CommandLine, FileListsTakeSeveralFilesAndMayBeRepeated) {
   const std::string data = source("tests/data/ssda903/");
   CliOutcome together = caseflow("calibrate --episodes " + data + "episodes_2019.csv " + data + "episodes_2020.csv --header " +
                                  data + "header_2019.csv " + data + "header_2020.csv --uasc " + data +
-                                 "uasc_2019.csv --as-of 2019-03-31 -o " + path("together.json"));
+                                 "uasc_2019.csv --as-of 2019-03-31 --allow-dropped-rows -o " + path("together.json"));
   ASSERT_EQ(together.exit_code, 0) << together.err;
   CliOutcome repeated = caseflow("calibrate --as-of 2019-03-31 --episodes " + data + "episodes_2019.csv --header " + data +
                                  "header_2019.csv --episodes " + data + "episodes_2020.csv --uasc " + data +
-                                 "uasc_2019.csv --header " + data + "header_2020.csv --out " + path("repeated.json"));
+                                 "uasc_2019.csv --header " + data + "header_2020.csv --allow-dropped-rows --out " +
+                                 path("repeated.json"));
   ASSERT_EQ(repeated.exit_code, 0) << repeated.err;
   EXPECT_NE(together.out.find("(2 episode files, 2 header files, 1 UASC files)"), std::string::npos) << together.out;
   EXPECT_NE(repeated.out.find("(2 episode files, 2 header files, 1 UASC files)"), std::string::npos) << repeated.out;

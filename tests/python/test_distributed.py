@@ -232,3 +232,19 @@ def test_tornado_draws_the_effects_of_the_table(herefordshire):
         assert "2022/23" in ax.get_xlabel()
     finally:
         plt.close("all")
+
+
+def test_a_job_the_engine_refuses_names_its_file_and_job_and_is_not_retried(client, example, example_dict):
+    # Valid, but far beyond the run limits: the refusal is the same on every try, so the task returns it rather
+    # than raise it (Dask retries what raises), and the error names the scenario's file and the job.
+    example_dict["arrivals"][0]["per_year"] = 5e6
+    huge = caseflow.Scenario.from_dict(example_dict, source="huge.json")
+    with pytest.raises(caseflow.ScenarioError) as raised:
+        caseflow.distributed.run_many([(example, 4), (huge, 4)], client=client, chunk_replications=4, retries=3)
+    error = raised.value
+    assert (error.source, error.place) == ("huge.json", "/arrivals/0/per_year")
+    assert str(error).startswith("huge.json: /arrivals/0/per_year: one replication would simulate about ")
+    assert str(error).endswith("(job 1 of the sweep)")
+    refused = caseflow.distributed._chunk_task(example_dict, 1, 0, 4, 1, "all")
+    assert isinstance(refused, caseflow.distributed._Refused)
+    assert "one replication would simulate about" in str(refused.error)

@@ -211,3 +211,21 @@ def test_a_folder_is_not_a_scenario_file(tmp_path):
     with pytest.raises(caseflow.ScenarioError) as caught:
         caseflow.Scenario.load(tmp_path)
     assert (caught.value.source, caught.value.place, caught.value.detail) == (str(tmp_path), "", "is a folder, not a scenario file")
+
+
+def test_dates_beyond_what_pandas_holds_are_refused_not_wrapped(example_dict):
+    # pandas' nanosecond dates end on 2262-04-11: a later snapshot date would come back as a date in 1677.
+    example_dict["start_date"] = "2259-03-31"
+    example_dict["horizon_months"] = 37
+    with pytest.raises(caseflow.ScenarioError) as raised:
+        caseflow.Scenario.from_dict(example_dict, source="late.json")
+    assert raised.value.source == "late.json"
+    assert raised.value.place == "/start_date"
+    assert str(raised.value) == ("late.json: /start_date: the run would reach 2262-04, beyond 2262-04-11, the last date "
+                                 "pandas can hold: start earlier, or forecast fewer months (the command line reads dates "
+                                 "to 2399)")
+    # A month less and the dates are right.
+    example_dict["horizon_months"] = 36
+    scenario = caseflow.Scenario.from_dict(example_dict)
+    dates = caseflow.run(scenario, replications=2, seed=1).dates
+    assert (str(dates.min().date()), str(dates.max().date())) == ("2259-03-31", "2262-03-31")

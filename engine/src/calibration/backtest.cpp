@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "caseflow/base/csv_writer.hpp"
 #include "caseflow/base/input_error.hpp"
 #include "caseflow/base/number_format.hpp"
 #include "caseflow/sim/simulation.hpp"
@@ -55,7 +56,7 @@ BacktestResult run_backtest(const CareHistories& histories, const Ssda903Mapping
 void write_backtest_csv(const BacktestResult& result, std::ostream& out) {
   out << "date,months_ahead,state,observed,mean,p05,p25,p50,p75,p95,error,in_50,in_90\n";
   for (const auto& row : result.rows)
-    out << format_iso_date(row.date) << ',' << row.months_ahead << ',' << row.state << ',' << row.observed << ','
+    out << format_iso_date(row.date) << ',' << row.months_ahead << ',' << csv_text_cell(row.state) << ',' << row.observed << ','
         << format_number(row.mean) << ',' << format_number(row.p05) << ',' << format_number(row.p25) << ','
         << format_number(row.p50) << ',' << format_number(row.p75) << ',' << format_number(row.p95) << ','
         << format_number(row.error()) << ',' << (row.in_50() ? 1 : 0) << ',' << (row.in_90() ? 1 : 0) << '\n';

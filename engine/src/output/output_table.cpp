@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "caseflow/base/csv_writer.hpp"
 #include "caseflow/base/number_format.hpp"
 
 namespace caseflow {
@@ -36,18 +37,18 @@ void write_csv(const OutputTable& table, std::ostream& out) {
   for (const auto& column : table.columns())
     if (column.size() != table.rows()) throw std::logic_error("output table: the last row is not complete (column " + column.name + ")");
   const auto& columns = table.columns();
-  for (size_t c = 0; c < columns.size(); ++c) out << (c ? "," : "") << columns[c].name;
-  out << '\n';
+  CsvRowWriter csv(out);
+  for (const auto& column : columns) csv.text(column.name);
+  csv.end_row();
   for (size_t row = 0; row < table.rows(); ++row) {
-    for (size_t c = 0; c < columns.size(); ++c) {
-      if (c) out << ',';
-      switch (columns[c].kind) {
-        case OutputTable::Kind::text: out << columns[c].text[row]; break;
-        case OutputTable::Kind::date: out << format_iso_date(columns[c].dates[row]); break;
-        case OutputTable::Kind::number: out << format_number(columns[c].numbers[row]); break;
+    for (const auto& column : columns) {
+      switch (column.kind) {
+        case OutputTable::Kind::text: csv.text(column.text[row]); break;
+        case OutputTable::Kind::date: csv.number(format_iso_date(column.dates[row])); break;
+        case OutputTable::Kind::number: csv.number(format_number(column.numbers[row])); break;
       }
     }
-    out << '\n';
+    csv.end_row();
   }
 }
 

@@ -1,5 +1,6 @@
 #include "caseflow/output/run_outputs.hpp"
 
+#include "caseflow/base/csv_writer.hpp"
 #include "caseflow/base/number_format.hpp"
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/output/run_tables.hpp"
@@ -7,14 +8,26 @@
 
 namespace caseflow {
 
+namespace {
+
+// The text cells of a column written on every row, encoded once (csv_writer.hpp).
+std::vector<std::string> text_cells(const std::vector<std::string>& texts) {
+  std::vector<std::string> cells;
+  for (const auto& text : texts) cells.push_back(csv_text_cell(text));
+  return cells;
+}
+
+}  // namespace
+
 void write_stocks_csv(const RunResults& results, std::ostream& out) {
   const OutputLayout& layout = results.layout;
   out << "replication,date,state,count\n";
+  const std::vector<std::string> states = text_cells(layout.stock_columns);
   for (Eigen::Index r = 0; r < results.stocks.rows(); ++r)
     for (size_t k = 0; k < layout.snapshots(); ++k) {
       std::string date = format_iso_date(layout.snapshot_dates[k]);
       for (size_t column = 0; column < layout.stock_columns.size(); ++column)
-        out << r << ',' << date << ',' << layout.stock_columns[column] << ','
+        out << r << ',' << date << ',' << states[column] << ','
             << results.stocks(r, static_cast<Eigen::Index>(layout.stock_cell(k, column))) << '\n';
     }
 }
@@ -22,11 +35,13 @@ void write_stocks_csv(const RunResults& results, std::ostream& out) {
 void write_flows_csv(const RunResults& results, std::ostream& out) {
   const OutputLayout& layout = results.layout;
   out << "replication,month_start,from,to,count\n";
+  std::vector<std::string> from, to;
+  for (const auto& flow : layout.flows) from.push_back(csv_text_cell(flow.from)), to.push_back(csv_text_cell(flow.to));
   for (Eigen::Index r = 0; r < results.flows.rows(); ++r)
     for (size_t m = 0; m < layout.months(); ++m) {
       std::string date = format_iso_date(layout.snapshot_dates[m]);
       for (size_t key = 0; key < layout.flows.size(); ++key)
-        out << r << ',' << date << ',' << layout.flows[key].from << ',' << layout.flows[key].to << ','
+        out << r << ',' << date << ',' << from[key] << ',' << to[key] << ','
             << results.flows(r, static_cast<Eigen::Index>(layout.flow_cell(m, key))) << '\n';
     }
 }
@@ -34,10 +49,11 @@ void write_flows_csv(const RunResults& results, std::ostream& out) {
 void write_costs_csv(const RunResults& results, std::ostream& out) {
   const OutputLayout& layout = results.layout;
   out << "replication,period,category,cost\n";
+  const std::vector<std::string> categories = text_cells(layout.cost_categories);
   for (Eigen::Index r = 0; r < results.costs.rows(); ++r)
     for (size_t p = 0; p < layout.cost_periods.size(); ++p)
       for (size_t c = 0; c < layout.cost_categories.size(); ++c)
-        out << r << ',' << layout.cost_periods[p].label << ',' << layout.cost_categories[c] << ','
+        out << r << ',' << layout.cost_periods[p].label << ',' << categories[c] << ','
             << format_number(results.costs(r, static_cast<Eigen::Index>(layout.cost_cell(p, c)))) << '\n';
 }
 

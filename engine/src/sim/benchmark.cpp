@@ -33,6 +33,7 @@ BenchmarkRun timed_run(const Simulation& simulation, const BenchmarkOptions& opt
   run.threads = threads;
   run.limits = options.limits;
   run.uncertainty = options.uncertainty;
+  run.cancel = options.cancel;
   ProcessUsage before = process_usage();
   auto started = std::chrono::steady_clock::now();
   RunResults results = run_replications(simulation, run);

@@ -5,9 +5,12 @@
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
+#include "caseflow/base/resource_error.hpp"
 
 namespace caseflow {
 
@@ -68,10 +71,22 @@ RunResults run_replications(const Simulation& simulation, const RunOptions& opti
     }
   };
 
+  // A thread the system will not start (too many threads, no memory for its stack) stops those started and
+  // becomes a clear error; every started thread is joined on every path (a std::thread destroyed unjoined
+  // would abort the process, and a Python interpreter with it).
   std::vector<std::thread> threads;
-  for (int t = 1; t < thread_count; ++t) threads.emplace_back(worker);
-  worker();
+  threads.reserve(static_cast<size_t>(thread_count));
+  std::string refused;
+  try {
+    for (int t = 1; t < thread_count; ++t) threads.emplace_back(worker);
+  } catch (const std::system_error& error) {
+    refused = "the system would not start thread " + std::to_string(threads.size() + 2) + " of " +
+              std::to_string(thread_count) + " (" + error.what() + "): ask for fewer threads";
+    next = total;  // stops the threads started
+  }
+  if (refused.empty()) worker();
   for (auto& thread : threads) thread.join();
+  if (!refused.empty()) throw ResourceError(refused);
   if (failure) std::rethrow_exception(failure);
   if (cancelled()) throw RunCancelled();
   results.events = events;

@@ -2,22 +2,9 @@
 
 #include <algorithm>
 
+#include "caseflow/base/csv_writer.hpp"
+
 namespace caseflow {
-
-namespace {
-
-// RFC 4180 quoting, only where needed.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
-}  // namespace
 
 const char* action_name(DataQualityIssue::Action action) {
   switch (action) {
@@ -62,9 +49,11 @@ std::optional<DataQualityReport::Dropped> DataQualityReport::dropped_since(size_
 
 void DataQualityReport::write_csv(std::ostream& out) const {
   out << "file,line,child,action,rule,detail\n";
-  for (const auto& issue : issues_)
-    out << csv_field(issue.file) << ',' << issue.line << ',' << csv_field(issue.child) << ',' << action_name(issue.action)
-        << ',' << csv_field(issue.rule) << ',' << csv_field(issue.detail) << '\n';
+  CsvRowWriter csv(out);
+  for (const auto& issue : issues_) {
+    csv.text(issue.file).number(issue.line).text(issue.child).text(action_name(issue.action)).text(issue.rule).text(issue.detail);
+    csv.end_row();
+  }
 }
 
 void DataQualityReport::write_summary(std::ostream& out) const {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <sstream>
 
+#include "caseflow/base/csv_writer.hpp"
 #include "caseflow/base/input_error.hpp"
 #include "caseflow/base/staged_output.hpp"
 
@@ -110,6 +111,7 @@ Ssda903Texts export_ssda903(const Scenario& scenario, const ChildTrace& trace, c
     episodes << "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n";
     headers << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n";
     uasc << "CHILD,SEX,DOB,DUC\r\n";
+    CsvRowWriter episode_rows(episodes), header_rows(headers), uasc_rows(uasc);
     for (size_t c = 0; c < children.size(); ++c) {
       const ExportedChild& child = children[c];
       std::string id = options.child_prefix + std::to_string(c);
@@ -119,15 +121,16 @@ Ssda903Texts export_ssda903(const Scenario& scenario, const ChildTrace& trace, c
         present = true;
         const MappingState& state = mapping.states[e.state];
         bool closed = e.end && *e.end <= last_day;
-        episodes << id << ',' << date(e.start) << ',' << (e.starts_care ? "S" : "B") << ',' << state.export_legal_status
-                 << ",," << state.export_placement << ",," << (closed ? date(*e.end) : "") << ','
-                 << (closed ? e.reason_ceased : "") << ",,,,\r\n";
+        episode_rows.text(id).number(date(e.start)).text(e.starts_care ? "S" : "B").text(state.export_legal_status).text("");
+        episode_rows.text(state.export_placement).text("").number(closed ? date(*e.end) : "");
+        episode_rows.text(closed ? e.reason_ceased : "").text("").text("").text("").text("").end_row("\r\n");
       }
       if (!present) continue;
-      headers << id << ",," << date(child.birth) << ",,,,\r\n";
+      header_rows.text(id).text("").number(date(child.birth)).text("").text("").text("").text("").end_row("\r\n");
       if (child.uasc)
-        uasc << id << ",," << date(child.birth) << ','
-             << (child.uasc_ceased && *child.uasc_ceased <= last_day ? date(*child.uasc_ceased) : "") << "\r\n";
+        uasc_rows.text(id).text("").number(date(child.birth))
+            .number(child.uasc_ceased && *child.uasc_ceased <= last_day ? date(*child.uasc_ceased) : "")
+            .end_row("\r\n");
     }
     std::string suffix = std::to_string(y) + ".csv";
     texts.episodes.push_back({"episodes_" + suffix, episodes.str()});

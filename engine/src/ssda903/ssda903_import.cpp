@@ -2,16 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <string_view>
 #include <tuple>
 
 #include "caseflow/base/csv_reader.hpp"
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/ssda903/date_order.hpp"
 
 namespace caseflow {
 
@@ -164,6 +162,9 @@ std::vector<Row> read_table(const CsvText& file, const TableKind& kind, DataQual
 
   std::vector<Row> rows;
   while (reader.next(record)) {
+    if (rows.size() == kMaxSsda903Rows)
+      throw InputError(file.name, "line " + std::to_string(record.line),
+                       "more than " + std::to_string(kMaxSsda903Rows) + " rows, the most caseflow reads from one SSDA903 file");
     if (record.unterminated_quote) {
       report.add(file.name, record.line, "", Action::dropped, "unterminated_quote",
                  "a quoted field is never closed; the rest of the file is unreadable");
@@ -225,23 +226,8 @@ void require_a_usable_row(const CsvText& file, size_t first_issue, size_t kept, 
                        (dropped->count == 1 ? " row" : " rows") + " dropped: " + dropped->by_rule + ")");
 }
 
-std::vector<CsvText> read_files(const std::vector<std::string>& names) {
-  std::vector<CsvText> texts;
-  for (const auto& name : names) {
-    // A folder opens as a stream that reads nothing, which would pass for an empty file.
-    std::error_code ignored;
-    if (std::filesystem::is_directory(name, ignored)) throw InputError(name, "", "is a folder, not a file");
-    std::ifstream in(name, std::ios::binary);
-    if (!in) throw InputError(name, "", "cannot open the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw InputError(name, "", "cannot read the file");
-    texts.push_back({name, text.str()});
-  }
-  return texts;
-}
-
-void import_episodes(const std::vector<CsvText>& files, Ssda903Data& data, DataQualityReport& report) {
+void import_episodes(const std::vector<CsvText>& files, const std::vector<DateOrder>& orders, Ssda903Data& data,
+                     DataQualityReport& report) {
   enum { CHILD, DECOM, LS, PLACE, DEC, REC, RNE };
   std::vector<Episode> read;
   std::vector<std::optional<Date>> latest_in_file(files.size());
@@ -252,6 +238,7 @@ void import_episodes(const std::vector<CsvText>& files, Ssda903Data& data, DataQ
     const size_t first_issue = report.issues().size();
     const size_t read_before = read.size();
     for (const Row& row : read_table(file, kEpisodes, report)) {
+      ++data.rows_read;
       const std::string& child = row.values[CHILD];
       auto drop = [&](const char* rule, const std::string& detail) {
         report.add(file.name, row.line, child, Action::dropped, rule, detail);
@@ -267,14 +254,14 @@ void import_episodes(const std::vector<CsvText>& files, Ssda903Data& data, DataQ
         drop("missing_start_date", "no DECOM");
         continue;
       }
-      auto start = parse_ssda903_date(row.values[DECOM]);
+      auto start = parse_ssda903_date(row.values[DECOM], orders[f]);
       if (!start) {
         drop("bad_start_date", not_a_date("DECOM", row.values[DECOM]));
         continue;
       }
       episode.start = *start;
       if (!row.values[DEC].empty()) {
-        episode.end = parse_ssda903_date(row.values[DEC]);
+        episode.end = parse_ssda903_date(row.values[DEC], orders[f]);
         if (!episode.end)
           report.add(file.name, row.line, child, Action::changed, "bad_end_date",
                      not_a_date("DEC", row.values[DEC]) + "; the episode is treated as open");
@@ -341,14 +328,17 @@ void import_episodes(const std::vector<CsvText>& files, Ssda903Data& data, DataQ
     if (keep[i]) data.episodes.push_back(std::move(read[i]));
 }
 
-void import_headers(const std::vector<CsvText>& files, Ssda903Data& data, DataQualityReport& report) {
+void import_headers(const std::vector<CsvText>& files, const std::vector<DateOrder>& orders, Ssda903Data& data,
+                    DataQualityReport& report) {
   enum { CHILD, DOB, SEX };
-  for (const CsvText& file : files) {
+  for (size_t f = 0; f < files.size(); ++f) {
+    const CsvText& file = files[f];
     int file_index = static_cast<int>(data.files.size());
     data.files.push_back(file.name);
     const size_t first_issue = report.issues().size();
     size_t kept = 0;
     for (const Row& row : read_table(file, kHeaders, report)) {
+      ++data.rows_read;
       const std::string& child = row.values[CHILD];
       auto drop = [&](const char* rule, const std::string& detail) {
         report.add(file.name, row.line, child, Action::dropped, rule, detail);
@@ -361,7 +351,7 @@ void import_headers(const std::vector<CsvText>& files, Ssda903Data& data, DataQu
         drop("missing_birth_date", "no DOB");
         continue;
       }
-      auto birth = parse_ssda903_date(row.values[DOB]);
+      auto birth = parse_ssda903_date(row.values[DOB], orders[f]);
       if (!birth) {
         drop("bad_birth_date", not_a_date("DOB", row.values[DOB]));
         continue;
@@ -386,14 +376,17 @@ void import_headers(const std::vector<CsvText>& files, Ssda903Data& data, DataQu
   }
 }
 
-void import_uasc(const std::vector<CsvText>& files, Ssda903Data& data, DataQualityReport& report) {
+void import_uasc(const std::vector<CsvText>& files, const std::vector<DateOrder>& orders, Ssda903Data& data,
+                 DataQualityReport& report) {
   enum { CHILD, DUC };
-  for (const CsvText& file : files) {
+  for (size_t f = 0; f < files.size(); ++f) {
+    const CsvText& file = files[f];
     int file_index = static_cast<int>(data.files.size());
     data.files.push_back(file.name);
     const size_t first_issue = report.issues().size();
     size_t kept = 0;
     for (const Row& row : read_table(file, kUasc, report)) {
+      ++data.rows_read;
       const std::string& child = row.values[CHILD];
       if (child.empty()) {
         report.add(file.name, row.line, child, Action::dropped, "missing_child", "no CHILD id");
@@ -402,7 +395,7 @@ void import_uasc(const std::vector<CsvText>& files, Ssda903Data& data, DataQuali
       ++kept;
       UascRecord record{child, std::nullopt, {file_index, row.line}};
       if (!row.values[DUC].empty()) {
-        record.ceased = parse_ssda903_date(row.values[DUC]);
+        record.ceased = parse_ssda903_date(row.values[DUC], orders[f]);
         if (!record.ceased)
           report.add(file.name, row.line, child, Action::changed, "bad_uasc_date",
                      not_a_date("DUC", row.values[DUC]) + "; the child is taken as still UASC");
@@ -426,18 +419,47 @@ void import_uasc(const std::vector<CsvText>& files, Ssda903Data& data, DataQuali
   }
 }
 
-}  // namespace
-
-Ssda903Data import_ssda903(const Ssda903Texts& texts, DataQualityReport& report) {
-  Ssda903Data data;
-  import_episodes(texts.episodes, data, report);
-  import_headers(texts.headers, data, report);
-  import_uasc(texts.uasc, data, report);
-  return data;
+// The order of day and month each file's dates are read in, kind by kind (date_order.hpp): told from the
+// dates themselves unless stated. The files are read once more for it, their issues not reported twice.
+std::vector<std::vector<DateOrder>> date_orders(const Ssda903Texts& texts, std::optional<DateOrder> stated) {
+  struct Kind {
+    const std::vector<CsvText>* files;
+    const TableKind* table;
+    std::vector<std::pair<size_t, std::string>> date_columns;  // index among the columns read, name
+  };
+  const std::vector<Kind> kinds{{&texts.episodes, &kEpisodes, {{1, "DECOM"}, {4, "DEC"}}},
+                                {&texts.headers, &kHeaders, {{1, "DOB"}}},
+                                {&texts.uasc, &kUasc, {{1, "DUC"}}}};
+  std::vector<std::string> names;
+  std::vector<DateOrderClues> clues;
+  for (const Kind& kind : kinds)
+    for (const CsvText& file : *kind.files) {
+      names.push_back(file.name);
+      clues.emplace_back();
+      if (stated) continue;
+      DataQualityReport unreported;
+      for (const Row& row : read_table(file, *kind.table, unreported))
+        for (const auto& [column, name] : kind.date_columns) clues.back().add(row.values[column], row.line, name);
+    }
+  std::vector<DateOrder> all = decide_date_orders(names, clues, stated);
+  std::vector<std::vector<DateOrder>> by_kind;
+  size_t at = 0;
+  for (const Kind& kind : kinds) {
+    by_kind.emplace_back(all.begin() + static_cast<long>(at), all.begin() + static_cast<long>(at + kind.files->size()));
+    at += kind.files->size();
+  }
+  return by_kind;
 }
 
-Ssda903Data import_ssda903(const Ssda903Files& files, DataQualityReport& report) {
-  return import_ssda903(Ssda903Texts{read_files(files.episodes), read_files(files.headers), read_files(files.uasc)}, report);
+}  // namespace
+
+Ssda903Data import_ssda903(const Ssda903Texts& texts, DataQualityReport& report, const Ssda903ImportOptions& options) {
+  const std::vector<std::vector<DateOrder>> orders = date_orders(texts, options.date_order);
+  Ssda903Data data;
+  import_episodes(texts.episodes, orders[0], data, report);
+  import_headers(texts.headers, orders[1], data, report);
+  import_uasc(texts.uasc, orders[2], data, report);
+  return data;
 }
 
 }  // namespace caseflow

@@ -1,6 +1,7 @@
 #include "caseflow/ssda903/ssda903_records.hpp"
 
 #include <cstdio>
+#include <utility>
 
 namespace caseflow {
 
@@ -21,7 +22,7 @@ bool Ssda903Data::is_uasc_on(const std::string& child, Date date) const {
   return !found->second.ceased || date < *found->second.ceased;
 }
 
-std::optional<Date> parse_ssda903_date(std::string_view text) {
+std::optional<Date> parse_ssda903_date(std::string_view text, DateOrder order) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   // A time of day after the date ("01/04/2019 00:00:00", "2019-04-01T00:00") is ignored.
@@ -46,6 +47,7 @@ std::optional<Date> parse_ssda903_date(std::string_view text) {
     d = number(text.substr(0, slash), 1, 2);
     m = number(text.substr(slash + 1, second - slash - 1), 1, 2);
     y = number(text.substr(second + 1), 4, 4);
+    if (order == DateOrder::month_first) std::swap(d, m);
   } else {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     y = number(text.substr(0, 4), 4, 4);

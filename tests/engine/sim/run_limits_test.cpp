@@ -1,12 +1,19 @@
 // Runs that would exhaust the machine are refused before they start, naming the limit and how to raise
-// it; a cancelled run stops between replications and returns nothing.
+// it; a cancelled run stops between replications and returns nothing; a thread the system refuses is an error.
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cmath>
+#include <fstream>
+#include <string>
 
 #include <gtest/gtest.h>
 
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/base/resource_error.hpp"
 #include "test_support.hpp"
 
 using namespace caseflow;
@@ -144,4 +151,42 @@ TEST(RunCancellation, AFlagThatIsNeverSetChangesNothing) {
   RunResults with_flag = run_replications(simulation, options);
   EXPECT_EQ(plain.stocks, with_flag.stocks);
   EXPECT_EQ(plain.flows, with_flag.flows);
+}
+
+// A thread the system will not start is a clear error once the threads started have stopped and been
+// joined: never std::terminate (which would abort a Python interpreter with the run). The child process's
+// address space is limited so that a few threads' stacks fit and the rest do not.
+TEST(RunThreads, AThreadTheSystemRefusesIsAClearErrorNotAnAbort) {
+  Simulation simulation(scenario_from_json(small_scenario(10, 5), "threads.json"));
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    long kilobytes = 0;
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+      if (line.rfind("VmSize:", 0) == 0) kilobytes = std::stol(line.substr(7));
+    rlimit limit{};
+    limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(kilobytes + 48 * 1024) * 1024;  // room for a few 8 MB stacks
+    if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(10);
+    RunOptions options;
+    options.replications = 200;
+    options.threads = 200;
+    try {
+      run_replications(simulation, options);
+      ::_exit(11);  // every thread started: the limit did not bite
+    } catch (const ResourceError& error) {
+      const std::string message = error.what();
+      ::_exit(message.rfind("the system would not start thread ", 0) == 0 &&
+                      message.find(" of 200 (") != std::string::npos &&
+                      message.find("): ask for fewer threads") != std::string::npos
+                  ? 0
+                  : 12);
+    } catch (...) {
+      ::_exit(13);
+    }
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status)) << "the process was killed by signal " << (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "10: no limit, 11: no refusal, 12: another message, 13: another error";
 }

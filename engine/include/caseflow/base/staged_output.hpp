@@ -4,10 +4,21 @@
 // appears (and the folders created for the run are removed again). Earlier files of the same names
 // are moved aside first and restored if any step fails (a folder in the way of a file name), so the
 // folder never mixes two runs.
+//
+// The files being written are hidden, ".NAME.partial-PID" (and ".NAME.partial-PID.previous" for an earlier
+// file moved aside during the commit). They are created new (O_EXCL, O_NOFOLLOW): never through a link
+// someone planted at that name. Commits into one folder take turns (an exclusive flock on a hidden
+// ".caseflow.lock" there, removed afterwards), so two runs writing into one folder at once never leave a mix
+// of their files: the last to commit wins whole.
+//
+// A process killed outright (kill -9, out of memory) leaves its hidden files behind. The next StagedOutput
+// into the folder, holding the lock, deals with those of processes that no longer run: a commit that had
+// begun (a ".caseflow.committing-PID" marker, made once every file was written whole) is finished; files of
+// a run killed before its commit are removed.
 
 #include <filesystem>
-#include <fstream>
 #include <functional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,6 +34,8 @@ class OutputError : public std::runtime_error {
 
 class StagedOutput {
  public:
+  // Creates `directory` (and its missing parents) when it does not exist. A link there that points nowhere
+  // is an OutputError, and the link stays as it was.
   explicit StagedOutput(std::filesystem::path directory);
   ~StagedOutput();  // removes whatever was staged but not committed
   StagedOutput(const StagedOutput&) = delete;
@@ -30,7 +43,7 @@ class StagedOutput {
 
   // Writes `name` in the directory through `write`, under a temporary name for now.
   void write(const std::string& name, const std::function<void(std::ostream&)>& write);
-  // Renames every staged file to its final name.
+  // Renames every staged file to its final name, holding the folder's lock.
   void commit();
 
   const std::filesystem::path& directory() const { return directory_; }
@@ -41,5 +54,12 @@ class StagedOutput {
   bool committed_ = false;
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // temporary, final
 };
+
+// The hidden name a file is staged under by process `pid`: ".NAME.partial-PID".
+std::string staged_file_name(const std::string& name, long pid);
+
+// Finishes or removes what processes no longer running left in `directory` (see above), holding the folder's
+// lock. Returns how many files it moved or removed. StagedOutput calls it; errors are ignored (the files stay).
+int remove_stale_staged_files(const std::filesystem::path& directory);
 
 }  // namespace caseflow

@@ -50,8 +50,9 @@ struct NamedTable {
   OutputTable table;
 };
 
-// The table as CSV: a header of the column names, then a row per row. Text is written as it is (the tables
-// hold ids and names that need no quoting), dates as "2020-11-02", numbers as format_number writes them.
+// The table as CSV: a header of the column names, then a row per row. Text is quoted by RFC 4180 where it
+// needs it and made safe for spreadsheets (caseflow/base/csv_writer.hpp: a file name with a comma or a name
+// beginning with "=" stays one cell of text), dates as "2020-11-02", numbers as format_number writes them.
 // Throws std::logic_error if the last row is not complete.
 void write_csv(const OutputTable& table, std::ostream& out);
 

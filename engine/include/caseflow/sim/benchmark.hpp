@@ -4,6 +4,7 @@
 // seed and replication numbers, so they process the same events and differ only in how they are spread
 // over threads (runner.hpp); the ratio of their wall times is the thread scaling.
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ struct BenchmarkOptions {
   std::optional<int> horizon_months;
   RunLimits limits;
   Uncertainty uncertainty = Uncertainty::all;  // what each replication draws, as in a run
+  const std::atomic<bool>* cancel = nullptr;    // as RunOptions::cancel
 };
 
 // One timed call of run_replications.

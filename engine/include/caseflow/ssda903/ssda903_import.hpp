@@ -10,6 +10,8 @@
 // never closed, lacks a required column, or has rows none of which can be used; so are episodes files
 // with no row at all. Nothing else throws.
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +37,19 @@ struct Ssda903Texts {
   std::vector<CsvText> uasc;
 };
 
-Ssda903Data import_ssda903(const Ssda903Texts& texts, DataQualityReport& report);
-Ssda903Data import_ssda903(const Ssda903Files& files, DataQualityReport& report);
+// The largest SSDA903 file read, and the most rows in one: a council's return is a few MB and tens of
+// thousands of rows a year; the limits turn a wrong file (a database dump, a device) into an error before it
+// fills the memory (issue 16).
+inline constexpr size_t kMaxSsda903FileBytes = size_t{256} << 20;
+inline constexpr size_t kMaxSsda903Rows = 1'000'000;
+
+struct Ssda903ImportOptions {
+  // The order of day and month in slashed dates, for every file; by default each file's is told from its
+  // dates (date_order.hpp), and a file whose order cannot be told is an InputError.
+  std::optional<DateOrder> date_order;
+};
+
+Ssda903Data import_ssda903(const Ssda903Texts& texts, DataQualityReport& report, const Ssda903ImportOptions& options = {});
+Ssda903Data import_ssda903(const Ssda903Files& files, DataQualityReport& report, const Ssda903ImportOptions& options = {});
 
 }  // namespace caseflow

@@ -52,6 +52,7 @@ struct Ssda903Data {
   // file to the day after the latest collection year ends (see docs/calibration.md, "data window").
   std::optional<Date> first_collection_year_start;
   std::optional<Date> coverage_end;
+  size_t rows_read = 0;  // the data rows of every file, kept or dropped (dropped_rows.hpp)
 
   const std::string& file_name(const SourceLine& source) const;
   // "episodes_2019.csv:12", for messages and the data-quality report.
@@ -60,10 +61,14 @@ struct Ssda903Data {
   bool is_uasc_on(const std::string& child, Date date) const;
 };
 
-// SSDA903 dates: dd/mm/yyyy (the return's format, also d/m/yyyy) or ISO yyyy-mm-dd; a trailing time of day
-// (" 00:00:00", as spreadsheets export) is ignored. nullopt when unreadable, not a real day, or outside
-// the years 1900-2199.
-std::optional<Date> parse_ssda903_date(std::string_view text);
+// The order of day and month in slashed dates: dd/mm/yyyy is the return's; mm/dd/yyyy is what a spreadsheet
+// in a US locale saves (date_order.hpp tells them apart).
+enum class DateOrder { day_first, month_first };
+
+// SSDA903 dates: dd/mm/yyyy (the return's format, also d/m/yyyy; mm/dd/yyyy when `order` is month_first) or
+// ISO yyyy-mm-dd; a trailing time of day (" 00:00:00", as spreadsheets export) is ignored. nullopt when
+// unreadable, not a real day, or outside the years 1900-2199.
+std::optional<Date> parse_ssda903_date(std::string_view text, DateOrder order = DateOrder::day_first);
 std::string format_ssda903_date(Date date);  // dd/mm/yyyy
 
 // The first 31 March on or after `date`: the end of the collection year (1 April - 31 March) holding it.
