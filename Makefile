@@ -6,11 +6,12 @@ JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; libcli11-dev
 # parses the command line of `caseflow`; Chromium and a font for the test that renders the HTML report in a
-# browser; clang and libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`).
+# browser; clang and libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`; libcpp-httplib-dev and
+# pkg-config for `caseflow serve`). The browser test of its page also needs Node.js with npm, and skips without them.
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
             pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
             python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core \
-            clang libclang-rt-14-dev libbenchmark-dev
+            clang libclang-rt-14-dev libbenchmark-dev libcpp-httplib-dev pkg-config
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
