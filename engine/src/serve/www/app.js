@@ -30,8 +30,8 @@ async function call(method, path, body) {
 
 function showError(data) {
   if (!data) { $("error").textContent = ""; return; }
-  const where = data.place ? " (at " + data.place + ")" : "";
-  $("error").textContent = (data.message || data.error) + where;
+  // The engine's message names the document (base, strategy, upload, request) and the JSON path in it.
+  $("error").textContent = data.error;
 }
 
 function setBusy(busy, text) {
