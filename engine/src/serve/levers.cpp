@@ -185,7 +185,10 @@ json levers_to_json(const std::vector<Lever>& levers) {
 json apply_levers(const Scenario& scenario, json document, const json& values) {
   if (!values.is_object()) throw InputError("levers", "", "must be an object of lever paths and values");
   const std::vector<Lever> levers = scenario_levers(scenario);
-  for (const auto& [path, value] : values.items()) {
+  for (const auto& item : values.items()) {
+    // Not a structured binding: clang 14 refuses to capture one in the lambda below.
+    const std::string path = item.key();
+    const json& value = item.value();
     auto lever = std::find_if(levers.begin(), levers.end(), [&](const Lever& l) { return l.path == path; });
     if (lever == levers.end()) throw InputError("levers", path, "is not a lever of this scenario");
     if (lever->kind == Lever::Kind::date) {
