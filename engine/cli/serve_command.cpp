@@ -69,6 +69,7 @@ int serve(const ServeArguments& arguments) {
     return httplib::Server::HandlerResponse::Handled;
   });
   server.Get("/api/scenarios", [&](const httplib::Request&, httplib::Response& response) { send(service.list_scenarios(), response); });
+  server.Get("/api/status", [&](const httplib::Request&, httplib::Response& response) { send(service.status(), response); });
   server.Get("/api/scenario", [&](const httplib::Request& request, httplib::Response& response) {
     send(service.shipped_scenario(request.get_param_value("id")), response);
   });

@@ -140,8 +140,11 @@ def test_a_newer_request_of_a_session_cancels_the_older(server):
 
     thread = threading.Thread(target=ask_slow)
     started = time.monotonic()
+    assert server.json("GET", "/api/status") == (200, {"running": 0})
     thread.start()
-    time.sleep(1.5)
+    while server.json("GET", "/api/status")[1]["running"] == 0:  # until England's run has started
+        assert time.monotonic() - started < 60
+        time.sleep(0.05)
     status, body = server.json("POST", "/api/whatif", {"base": "example-small.json", "replications": 10, "session": "tab"})
     thread.join()
     assert status == 200, body

@@ -215,6 +215,11 @@ void WhatIfService::close_ticket(const std::string& session, const std::shared_p
   if (auto found = sessions_.find(session); found != sessions_.end() && found->second == ticket) sessions_.erase(found);
 }
 
+ServeReply WhatIfService::status() {
+  std::lock_guard lock(mutex_);
+  return json_reply(200, {{"running", running_.size()}});
+}
+
 void WhatIfService::stop() {
   stopping_ = true;
   std::lock_guard lock(mutex_);

@@ -134,6 +134,7 @@ TEST(WhatIfService, ARunThatOutlivesItsTimeIsStopped) {
 
 TEST(WhatIfService, AStoppedServiceRunsNothing) {
   WhatIfService s = service();
+  EXPECT_EQ(json::parse(s.status().body)["running"], 0);
   s.stop();
   EXPECT_EQ(s.what_if(R"({"base": "herefordshire-2020.json", "replications": 5})").status, 503);
 }

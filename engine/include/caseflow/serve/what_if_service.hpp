@@ -67,6 +67,9 @@ class WhatIfService {
   // POST /api/report (the same request): the comparison's HTML report, as `caseflow compare --report` writes it.
   ServeReply report(const std::string& body);
 
+  // GET /api/status: {"running": the what-ifs and reports being computed now}.
+  ServeReply status();
+
   // Cancels every run and refuses new ones (the server is shutting down).
   void stop();
 
