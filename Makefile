@@ -6,11 +6,12 @@ JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; libcli11-dev
 # parses the command line of `caseflow`; Chromium and a font for the test that renders the HTML report in a
-# browser; clang and libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`).
+# browser; clang and libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`; libcpp-httplib-dev and
+# pkg-config for `caseflow serve`). The browser test of its page also needs Node.js with npm, and skips without them.
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
             pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
             python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core \
-            clang libclang-rt-14-dev libbenchmark-dev
+            clang libclang-rt-14-dev libbenchmark-dev libcpp-httplib-dev pkg-config
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
@@ -42,8 +43,9 @@ run: build
 	$(BUILD)/engine/caseflow run $(SCENARIO) --out $(RESULTS) --report $(RESULTS)/report.html
 
 # The engine's tests, the Python tests, then the engine's tests again against the engine and program built
-# with AddressSanitizer + UndefinedBehaviorSanitizer (all but the Chromium rendering, a browser test with
-# nothing to sanitize), then every fuzz target for FUZZ_SECONDS after replaying its corpus, JOBS at a time.
+# with AddressSanitizer + UndefinedBehaviorSanitizer (all but the browser tests: the report's rendering has nothing
+# to sanitize, and the what-if page's server is sanitized by serve_http, without the minutes a browser waits on a
+# debug build), then every fuzz target for FUZZ_SECONDS after replaying its corpus, JOBS at a time.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	PYTHONPATH=$(abspath $(BUILD))/python CASEFLOW_CLI=$(abspath $(BUILD))/engine/caseflow \
@@ -55,7 +57,7 @@ test-sanitize: deps
 	cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCASEFLOW_SANITIZE=ON -DCASEFLOW_BUILD_PYTHON=OFF
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS) \
-	  -E report_renders_in_chromium
+	  -E 'report_renders_in_chromium|serve_page_in_chromium'
 
 fuzz-smoke: deps
 	cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \

@@ -21,6 +21,7 @@
 #include "interruption.hpp"
 #include "report_command.hpp"
 #include "run_command.hpp"
+#include "serve_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace caseflow::cli;
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
     const std::vector<Command> commands = {add_run_command(program),       add_compare_command(program),
                                            add_report_command(program),    add_calibrate_command(program),
                                            add_backtest_command(program),  add_export_command(program),
-                                           add_bench_command(program)};
+                                           add_bench_command(program),     add_serve_command(program)};
     program.footer("`caseflow COMMAND --help` lists a command's options, with their defaults.\n" + exit_codes);
 
     ParsedCommandLine parsed = parse_command_line(program, argc, argv);

@@ -50,6 +50,9 @@ const std::map<std::string, std::vector<std::string>>& expected_help() {
       {"bench",
        {"Usage: caseflow bench [OPTIONS] SCENARIO", "--replications N=1000", "--seed S=1", "--threads T=0", "--months M",
         "--max-memory-mb MB", "--max-children N=10000000"}},
+      {"serve",
+       {"Usage: caseflow serve [OPTIONS] [SCENARIO]", "--port N=8903", "--replications N=1000", "--scenarios DIR",
+        "--max-seconds N=60"}},
   };
   return help;
 }
@@ -116,7 +119,7 @@ TEST_F(CommandLine, AMistypedFlagOrCommandExitsTwoWithASuggestion) {
       {"bench " + example() + " --out " + path("x"),
        "unknown option --out; caseflow bench takes --help --replications --seed --threads --uncertainty --parameter-uncertainty --months --max-memory-mb "
        "--max-children"},
-      {"fly", "unknown command \"fly\"; the commands are run, compare, report, calibrate, backtest, export-903, bench"},
+      {"fly", "unknown command \"fly\"; the commands are run, compare, report, calibrate, backtest, export-903, bench, serve"},
   };
   for (const auto& [arguments, message] : cases) {
     SCOPED_TRACE(arguments);

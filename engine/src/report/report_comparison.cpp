@@ -114,24 +114,9 @@ ReportSection summary_section(const ComparisonData& data) {
             band_in_words(end.p05, end.p95) + "</span></li>\n";
   }
   html += "</ul>\n<ul class=\"statements\">\n";
-  for (const auto& named : data.comparisons) {
-    const StrategyComparison& c = named.comparison;
-    const DifferenceSummary& end = c.in_care_difference.back();
-    std::string amount = fewer_or_more(end.mean);
-    html += "<li>With <strong>" + escape_html(strategy_name(named)) + "</strong>, " +
-            (amount == "no change" ? std::string("about the same number of children are") : amount + " children are") +
-            " expected in care on " + escape_html(end_name) + " (90% of simulations: " + band_in_words(end.p05, end.p95) + "). ";
-    const DifferenceSummary& avoided = c.child_days_avoided;
-    html += "Over the forecast that is " + format_whole(avoided.mean) + " child-days in care avoided (about " +
-            format_decimal(avoided.mean / kDaysPerYear, 1) + " child-years; 90% of simulations: " + format_whole(avoided.p05) +
-            " to " + format_whole(avoided.p95) + ")";
-    if (savings) {
-      double total = 0;
-      for (const auto& saving : c.savings) total += saving.net_saving.mean;
-      html += ", and " + money_change(total) + " over all its financial years, its running costs included";
-    }
-    html += ".</li>\n";
-  }
+  for (const auto& named : data.comparisons)
+    html += "<li>" + strategy_headline(named.comparison, "<strong>" + escape_html(strategy_name(named)) + "</strong>", savings) +
+            "</li>\n";
   html += "</ul>\n";
 
   HtmlTable table("table-overview", "Each strategy against the base on " + end_name);
@@ -385,6 +370,25 @@ ReportSection method_section(const ComparisonData& data) {
 }
 
 }  // namespace
+
+std::string strategy_headline(const StrategyComparison& c, const std::string& name, bool with_savings) {
+  const std::string end_name = format_long_date(c.dates.back());
+  const DifferenceSummary& end = c.in_care_difference.back();
+  std::string amount = fewer_or_more(end.mean);
+  std::string text = "With " + name + ", " +
+                     (amount == "no change" ? std::string("about the same number of children are") : amount + " children are") +
+                     " expected in care on " + escape_html(end_name) + " (90% of simulations: " + band_in_words(end.p05, end.p95) + "). ";
+  const DifferenceSummary& avoided = c.child_days_avoided;
+  text += "Over the forecast that is " + format_whole(avoided.mean) + " child-days in care avoided (about " +
+          format_decimal(avoided.mean / kDaysPerYear, 1) + " child-years; 90% of simulations: " + format_whole(avoided.p05) +
+          " to " + format_whole(avoided.p95) + ")";
+  if (with_savings) {
+    double total = 0;
+    for (const auto& saving : c.savings) total += saving.net_saving.mean;
+    text += ", and " + money_change(total) + " over all its financial years, its running costs included";
+  }
+  return text + ".";
+}
 
 ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results, const RunSummary& base_summary,
                                        const std::vector<NamedComparison>& comparisons, const ComparisonReportOptions& options) {

@@ -25,6 +25,11 @@ struct ComparisonReportOptions {
   std::optional<HeldUncertainty> held;
 };
 
+// The headline of a strategy against its base, as the report's summary says it: the change in children in care
+// on the last snapshot date with its 90% band, the child-days in care avoided and, when `with_savings`, the net
+// saving over all financial years. `name` names the strategy in it, as it is (the report passes markup).
+std::string strategy_headline(const StrategyComparison& comparison, const std::string& name, bool with_savings);
+
 // `base_results` must come from running `base`, `base_summary` be summarize_run of them, and `comparisons`
 // come from compare_runs against them.
 ReportDocument build_comparison_report(const Scenario& base, const RunResults& base_results, const RunSummary& base_summary,
