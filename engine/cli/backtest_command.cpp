@@ -107,6 +107,7 @@ int backtest_returns(BacktestArguments& arguments) {
 
   DataQualityReport report;
   Ssda903Data data = import_ssda903(arguments.calibration.files, report);
+  for (const std::string& warning : data.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
   CareHistories histories = build_care_histories(data, mapping, report);
   return arguments.rolling ? backtest_rolling(arguments, histories, mapping, report)
                            : backtest_one_origin(arguments, histories, mapping, report);

@@ -42,6 +42,7 @@ int calibrate_scenario(CalibrateArguments& arguments) {
 
   DataQualityReport report;
   Ssda903Data data = import_ssda903(files, report);
+  for (const std::string& warning : data.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
   CareHistories histories = build_care_histories(data, mapping, report);
   CalibrationResult result = calibrate(histories, mapping, calibration);
   nlohmann::json document = scenario_to_json(result.scenario);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "caseflow/base/calendar.hpp"
+#include "caseflow/ssda903/collection_years.hpp"
 
 namespace caseflow {
 
@@ -52,6 +53,10 @@ struct Ssda903Data {
   // file to the day after the latest collection year ends (see docs/calibration.md, "data window").
   std::optional<Date> first_collection_year_start;
   std::optional<Date> coverage_end;
+  std::vector<EpisodesFileYear> episodes_file_years;  // the year each episodes file is for, in the order given
+  // Problems with the files as a whole that a user must see (two files for one year, a year with none):
+  // also in the data-quality report; the command line prints them on stderr.
+  std::vector<std::string> warnings;
 
   const std::string& file_name(const SourceLine& source) const;
   // "episodes_2019.csv:12", for messages and the data-quality report.
