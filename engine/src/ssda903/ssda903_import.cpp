@@ -45,7 +45,7 @@ struct TableKind {
   std::vector<std::string> required;
   std::vector<std::string> optional;
 };
-const TableKind kEpisodes{"an episodes file", {"CHILD", "DECOM", "LS", "PLACE", "DEC", "REC"}, {"RNE"}};
+const TableKind kEpisodes{"an episodes file", {"CHILD", "DECOM", "LS", "PLACE", "DEC", "REC"}, {"RNE", "PLACE_PROVIDER"}};
 const TableKind kHeaders{"a header file", {"CHILD", "DOB"}, {"SEX"}};
 const TableKind kUasc{"a UASC file", {"CHILD", "DUC"}, {}};
 
@@ -243,7 +243,7 @@ std::vector<CsvText> read_files(const std::vector<std::string>& names) {
 }
 
 void import_episodes(const std::vector<CsvText>& files, Ssda903Data& data, DataQualityReport& report) {
-  enum { CHILD, DECOM, LS, PLACE, DEC, REC, RNE };
+  enum { CHILD, DECOM, LS, PLACE, DEC, REC, RNE, PLACE_PROVIDER };
   std::vector<Episode> read;
   std::vector<std::optional<Date>> latest_in_file(files.size());
   std::vector<std::vector<Date>> dates_in_file(files.size());  // DECOM and DEC of the rows kept
@@ -289,6 +289,7 @@ void import_episodes(const std::vector<CsvText>& files, Ssda903Data& data, DataQ
       episode.placement = normalise_code(row.values[PLACE], "PLACE", file, row, child, report);
       episode.reason_ceased = normalise_code(row.values[REC], "REC", file, row, child, report);
       episode.reason_new = normalise_code(row.values[RNE], "RNE", file, row, child, report);
+      episode.provider = normalise_code(row.values[PLACE_PROVIDER], "PLACE_PROVIDER", file, row, child, report);
       Date latest = episode.end ? std::max(*episode.end, episode.start) : episode.start;
       if (!latest_in_file[f] || latest > *latest_in_file[f]) latest_in_file[f] = latest;
       dates_in_file[f].push_back(episode.start);

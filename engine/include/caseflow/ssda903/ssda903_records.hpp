@@ -27,6 +27,7 @@ struct Episode {
   std::string reason_new;      // RNE
   std::string legal_status;    // LS
   std::string placement;       // PLACE
+  std::string provider;        // PLACE_PROVIDER (PR0-PR5); empty when the file has no such column
   std::string reason_ceased;   // REC; empty when open or not given
   SourceLine source;
 };
