@@ -115,9 +115,9 @@ class RunResult:
     """The outcome of ``caseflow.run``.
 
     Summaries are computed by the engine's own summary code and laid out as the engine lays out its files, so
-    ``summary()``, ``flows_summary()``, ``costs_summary()``, ``placements_summary()`` and ``budget()`` hold the
-    rows and numbers of the command line's summary.csv, flows_summary.csv, costs_summary.csv,
-    placements_summary.csv and budget.csv exactly. Dates are pandas
+    ``summary()``, ``flows_summary()``, ``age_bands_summary()``, ``costs_summary()``, ``placements_summary()`` and
+    ``budget()`` hold the rows and numbers of the command line's summary.csv, flows_summary.csv,
+    age_bands_summary.csv, costs_summary.csv, placements_summary.csv and budget.csv exactly. Dates are pandas
     ``datetime64[ns]`` at midnight (``df.date.dt.strftime("%Y-%m-%d")`` gives the CSV's text); they carry
     no numbers of their own, so nothing is lost in the choice.
     """
@@ -254,6 +254,16 @@ class RunResult:
             raise RuntimeError(f"{self._scenario.name!r} has no costs: give it placement_types (and a placement_mix), "
                                "allowances or interventions with an annual_cost")
         return _frame(self._table("costs_summary.csv"))
+
+    @property
+    def age_bands(self):
+        """The age bands of ``age_bands_summary()``: "0", "1-4", "5-9", "10-15", "16-17", "18+"."""
+        return ["0", "1-4", "5-9", "10-15", "16-17", "18+"]
+
+    def age_bands_summary(self):
+        """Children in care by age band (whole years on the day) at each snapshot date: date, age_band, mean, p05,
+        p25, p50, p75, p95, as age_bands_summary.csv."""
+        return _frame(self._table("age_bands_summary.csv"), empty_as_csv=False)
 
     def placements_summary(self):
         """Children by placement type at each snapshot date: date, placement_type, mean, p05, p25, p50, p75, p95,

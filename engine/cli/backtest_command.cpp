@@ -124,6 +124,7 @@ int backtest_returns(BacktestArguments& arguments) {
   DataQualityReport report;
   Ssda903Data data = import_ssda903(arguments.calibration.files, report, import_options(arguments.calibration));
   Interruption::stop_if_interrupted();
+  for (const std::string& warning : data.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
   CareHistories histories = build_care_histories(data, mapping, report);
   check_dropped_rows(arguments.calibration, data, report);
   Interruption::stop_if_interrupted();

@@ -211,3 +211,27 @@ TEST_F(CalibrationCli, AReturnWithUsDatesCalibratesAsTheSameReturnWithUkDates) {
   EXPECT_FALSE(fs::exists(path("wrong.json")));
   EXPECT_EQ(caseflow("calibrate" + us_files + " --as-of 2019-03-31 --date-order ymd -o " + path("bad.json")).exit_code, 2);
 }
+
+TEST_F(CalibrationCli, CalibrateWarnsWhenTwoFilesAreForOneYearAndAYearHasNone) {
+  export_truth();
+  // The 2017/18 return given twice and the 2018/19 one left out: both are warned on stderr and reported.
+  const std::string data = path("data");
+  std::string files = " --episodes " + data + "/episodes_2017.csv " + data + "/episodes_2018.csv " + data +
+                      "/episodes_2018.csv " + data + "/episodes_2020.csv --header";
+  for (int y = 2017; y <= 2020; ++y) files += " " + data + "/header_" + std::to_string(y) + ".csv";
+  CliOutcome outcome = caseflow("calibrate" + files + " --as-of 2019-03-31 -o " + path("fit.json"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.err.find("warning: " + data + "/episodes_2018.csv: taken for the collection year 2017/18"), std::string::npos)
+      << outcome.err;
+  EXPECT_NE(outcome.err.find("warning: " + data + "/episodes_2020.csv: no episodes file is for the collection year 2018/19"),
+            std::string::npos)
+      << outcome.err;
+  std::string quality;
+  for (const auto& line : lines(path("fit.data-quality.csv"))) quality += line + "\n";
+  EXPECT_NE(quality.find(",0,,note,collection_year_shared,"), std::string::npos);
+  EXPECT_NE(quality.find(",0,,note,collection_year_missing,"), std::string::npos);
+  // All four years given: no warning.
+  outcome = caseflow("calibrate" + data_files() + " --as-of 2019-03-31 -o " + path("all.json"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_EQ(outcome.err.find("warning"), std::string::npos) << outcome.err;
+}

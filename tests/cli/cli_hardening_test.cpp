@@ -346,7 +346,7 @@ TEST_F(CliHardening, AFailedCommitRestoresThePreviousRun) {
   EXPECT_EQ(read(out / "summary.csv"), previous);
   std::vector<std::string> left = files_under(out);
   std::sort(left.begin(), left.end());
-  EXPECT_EQ(left, (std::vector<std::string>{"flows_summary.csv", "stocks.csv/in-the-way", "summary.csv"}));
+  EXPECT_EQ(left, (std::vector<std::string>{"age_bands_summary.csv", "flows_summary.csv", "stocks.csv/in-the-way", "summary.csv"}));
 }
 
 TEST_F(CliHardening, ASecondRunReplacesTheFilesWholeAndLeavesNoBackups) {
@@ -357,7 +357,7 @@ TEST_F(CliHardening, ASecondRunReplacesTheFilesWholeAndLeavesNoBackups) {
   EXPECT_NE(read(out / "summary.csv"), first);
   std::vector<std::string> left = files_under(out);
   std::sort(left.begin(), left.end());
-  EXPECT_EQ(left, (std::vector<std::string>{"flows_summary.csv", "summary.csv"}));
+  EXPECT_EQ(left, (std::vector<std::string>{"age_bands_summary.csv", "flows_summary.csv", "summary.csv"}));
 }
 
 // SSDA903 files are bounded while they are read (issue 16): a device that never ends is refused at its first

@@ -138,7 +138,7 @@ TEST_F(OutputSafety, RunsStartedAtOnceEachMakeTheirOwnDefaultFolder) {
   const std::string run = std::string(CASEFLOW_CLI_PATH) + " run x.json --replications 20 --threads 1 >/dev/null 2>&1";
   ASSERT_EQ(std::system(("cd " + dir_.string() + " && (" + run + " & " + run + " & " + run + " & wait)").c_str()), 0);
   for (const std::string folder : {"x", "x-2", "x-3"})
-    EXPECT_EQ(files_under(dir_ / folder), (std::vector<std::string>{"flows_summary.csv", "summary.csv"})) << folder;
+    EXPECT_EQ(files_under(dir_ / folder), (std::vector<std::string>{"age_bands_summary.csv", "flows_summary.csv", "summary.csv"})) << folder;
   EXPECT_FALSE(fs::exists(dir_ / "x-4"));
 
   std::ofstream(dir_ / "bad.json") << "{";
@@ -155,9 +155,9 @@ TEST_F(OutputSafety, RunsIntoOneFolderAtOnceNeverMix) {
     SCOPED_TRACE(round);
     const std::string both = base + " --seed 1 --out " + path("out") + " >/dev/null & " + base + " --seed 2 --out " + path("out") + " >/dev/null & wait";
     ASSERT_EQ(std::system(("(" + both + ")").c_str()), 0);
-    ASSERT_EQ(files_under(dir_ / "out"), (std::vector<std::string>{"flows_summary.csv", "summary.csv"}));
+    ASSERT_EQ(files_under(dir_ / "out"), (std::vector<std::string>{"age_bands_summary.csv", "flows_summary.csv", "summary.csv"}));
     const std::string run = read(dir_ / "out" / "summary.csv") == read(dir_ / "ref1" / "summary.csv") ? "ref1" : "ref2";
-    for (const std::string file : {"summary.csv", "flows_summary.csv"})
+    for (const std::string file : {"summary.csv", "flows_summary.csv", "age_bands_summary.csv"})
       EXPECT_EQ(read(dir_ / "out" / file), read(dir_ / run / file)) << file << " is not from the run of " << run;
   }
 }

@@ -57,6 +57,19 @@ def test_flows_summary_equals_flows_summary_csv(summarized):
     pd.testing.assert_frame_equal(actual, expected, check_exact=True)
 
 
+def test_age_bands_summary_equals_age_bands_summary_csv(summarized):
+    result, out = summarized
+    expected = read_csv(out / "age_bands_summary.csv", ["date"], ["mean", "p05", "p25", "p50", "p75", "p95"])
+    actual = result.age_bands_summary()
+    assert list(actual.columns) == ["date", "age_band", "mean", "p05", "p25", "p50", "p75", "p95"]
+    assert list(actual["age_band"].unique()) == result.age_bands
+    pd.testing.assert_frame_equal(actual, expected, check_exact=True)
+    # The bands hold every child in care, in every simulation, so their means add up to the in-care mean.
+    in_care = result.summary().query("state == 'in_care'").set_index("date")["mean"]
+    by_date = actual.groupby("date")["mean"].sum()
+    assert (by_date - in_care).abs().max() < 1e-9 * max(1.0, in_care.max())
+
+
 def test_stocks_equal_stocks_csv(per_replication):
     result, out = per_replication
     expected = read_csv(out / "stocks.csv", ["date"], [])

@@ -12,6 +12,7 @@
 #include <boost/math/distributions/chi_squared.hpp>
 
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/calibration/calibrated_placements.hpp"
 #include "caseflow/calibration/yearly_rates.hpp"
 
 namespace caseflow {
@@ -77,6 +78,8 @@ class Calibrator {
     estimate_transitions(result);
     estimate_arrivals(result);
     observe_initial_population(result);
+    add_placement_costs(scenario, observe_placement_days(histories_, mapping_.states.size(), window_start_, as_of_),
+                        format_iso_date(window_start_) + " to " + format_iso_date(as_of_));
     if (options_.drift) estimate_drift_of_rates(result);
     scenario.note = "Calibrated by caseflow from SSDA903 data" +
                     (options_.source.empty() ? std::string() : " (" + options_.source + ")") + ". Data window " +

@@ -57,6 +57,13 @@ OutputTable placement_summary_table(const OutputLayout& layout, const SummaryGri
   return table;
 }
 
+OutputTable age_band_summary_table(const OutputLayout& layout, const SummaryGrid& age_bands) {
+  OutputTable table(with_statistics({{"date", Kind::date}, {"age_band", Kind::text}}, age_bands.probabilities()));
+  add_grid(table, age_bands, [&](OutputTable& t, size_t k) { t.date(layout.snapshot_dates[k]); },
+           [&](OutputTable& t, size_t band) { t.text(layout.age_bands[band]); });
+  return table;
+}
+
 OutputTable cost_summary_table(const OutputLayout& layout, const CostSummary& costs) {
   OutputTable table(with_statistics({{"period", Kind::text}, {"category", Kind::text}}, costs.months.probabilities()));
   add_grid(table, costs.months, [&](OutputTable& t, size_t p) { t.text(layout.cost_periods[p].label); },
@@ -80,6 +87,7 @@ std::vector<NamedTable> run_summary_tables(const OutputLayout& layout, const Run
   if (summary.costs) tables.push_back({"costs_summary.csv", cost_summary_table(layout, *summary.costs)});
   if (summary.placements) tables.push_back({"placements_summary.csv", placement_summary_table(layout, *summary.placements)});
   if (summary.budgets) tables.push_back({"budget.csv", budget_table(*summary.budgets)});
+  tables.push_back({"age_bands_summary.csv", age_band_summary_table(layout, summary.age_bands)});
   return tables;
 }
 

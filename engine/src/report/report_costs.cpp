@@ -41,6 +41,10 @@ std::string part_year_note(const OutputLayout& layout, size_t financial_year) {
   for (const auto& period : layout.cost_periods)
     if (period.financial_year == financial_year) days += period.end - period.start;
   if (days >= 365) return "";
+  if (days < 28) {  // a forecast from 31 March has one day of the year before
+    long whole = std::max(1L, std::lround(days));
+    return std::to_string(whole) + (whole == 1 ? " day" : " days");
+  }
   long months = std::max(1L, std::lround(days / 30.4375));
   return std::to_string(months) + (months == 1 ? " month" : " months");
 }

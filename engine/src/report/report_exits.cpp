@@ -82,7 +82,7 @@ std::optional<ReportSection> exits_by_year_section(const RunReportData& data) {
   }
   int day = static_cast<int>(static_cast<unsigned>(std::chrono::year_month_day{layout.snapshot_dates.front()}.day()));
   if (day != 1)
-    html += " Simulated months run from the " + format_ordinal(day) + " of each month; each counts in the financial year in which it starts.";
+    html += " Simulated months run from the " + format_ordinal(day) + " of each month; each counts in the financial year that holds most of its days.";
   html += "</p>\n" + chart.render() + "<figcaption>Average over " + format_whole(data.replications()) +
           " simulations. The numbers are in <a href=\"#table-exits\">the data table</a>.</figcaption>\n</figure>\n";
 

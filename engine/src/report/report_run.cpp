@@ -247,6 +247,7 @@ ReportDocument build_run_report(const Scenario& scenario, const RunResults& resu
     document.sections.push_back(children_in_care_section(data));
     if (auto range = range_sources_section(data)) document.sections.push_back(std::move(*range));
     document.sections.push_back(stocks_by_state_section(data));
+    if (auto ages = age_bands_section(data)) document.sections.push_back(std::move(*ages));
   }
   if (auto exits = exits_by_year_section(data)) document.sections.push_back(std::move(*exits));
   if (auto costs = costs_section(data)) document.sections.push_back(std::move(*costs));

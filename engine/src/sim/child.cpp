@@ -5,16 +5,12 @@
 
 namespace caseflow {
 
-namespace {
-
 Date years_before(Date date, int years) {
   using namespace std::chrono;
   year_month_day shifted = year_month_day{date} - std::chrono::years{years};
   if (!shifted.ok()) shifted = year_month_day{year_month_day_last{shifted.year(), month_day_last{shifted.month()}}};
   return sys_days{shifted};
 }
-
-}  // namespace
 
 double time_of_age(const Child& child, Date start, double years) {
   if (!std::isfinite(years)) return std::numeric_limits<double>::infinity();

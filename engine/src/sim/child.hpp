@@ -40,6 +40,10 @@ struct QueueEntry {
   uint32_t child_id;
 };
 
+// The latest birth date of someone `years` old (or older) on `date`: the same day `years` earlier, or the
+// last day of that month when there is no such day (29 February in a common year).
+Date years_before(Date date, int years);
+
 // Clock time (days since `start`) at which the child reaches `years`: whole years on the calendar
 // birthday, fractions by interpolating to the next birthday; infinity for an infinite age.
 double time_of_age(const Child& child, Date start, double years);

@@ -16,6 +16,8 @@ OutputLayout OutputLayout::for_scenario(const Scenario& scenario) {
   }
   for (const auto& state : scenario.states) layout.stock_columns.push_back(state.id);
   layout.stock_columns.emplace_back("in_care");
+  layout.age_bands = {"0", "1-4", "5-9", "10-15", "16-17", "18+"};
+  layout.age_band_starts = {0, 1, 5, 10, 16, 18};
 
   layout.states_ = scenario.states.size();
   layout.exits_ = scenario.exits.size();

@@ -14,16 +14,30 @@ Recorder::Recorder(const OutputLayout& layout, const SimulationTables& tables, c
   record_.period_care_days.assign(layout_.cost_periods.size(), 0.0);
   record_.placements.assign(layout_.placement_cells(), 0);
   placement_counts_.assign(layout_.placement_categories, 0);
+  record_.age_bands.assign(layout_.age_band_cells(), 0);
+  const Date start = layout_.snapshot_dates.front();
+  for (Date date : layout_.snapshot_dates)
+    for (size_t b = 1; b < layout_.age_band_starts.size(); ++b)
+      latest_birth_day_.push_back(static_cast<int32_t>(days_between(start, years_before(date, layout_.age_band_starts[b]))));
   record_.events = 0;
 }
 
-void Recorder::take_snapshots_before(double time) {
+void Recorder::take_snapshots_before(double time, const std::vector<Child>& children) {
   while (next_snapshot_ < layout_.snapshots() && layout_.snapshot_times[next_snapshot_] < time) {
     int32_t* row = &record_.stocks[layout_.stock_cell(next_snapshot_, 0)];
     for (size_t s = 0; s < counts_.size(); ++s) row[s] = counts_[s];
     row[counts_.size()] = in_care_;
     for (size_t t = 0; t < placement_counts_.size(); ++t)
       record_.placements[layout_.placement_cell(next_snapshot_, t)] = placement_counts_[t];
+    const size_t older_bands = layout_.age_bands.size() - 1;
+    const int32_t* latest = &latest_birth_day_[next_snapshot_ * older_bands];
+    int32_t* by_age = &record_.age_bands[layout_.age_band_cell(next_snapshot_, 0)];
+    for (const Child& child : children) {
+      if (child.state < 0) continue;
+      size_t band = 0;
+      while (band < older_bands && child.birth_day <= latest[band]) ++band;
+      ++by_age[band];
+    }
     ++next_snapshot_;
   }
 }

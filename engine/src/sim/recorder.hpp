@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "caseflow/sim/cost_integral.hpp"
+#include "child.hpp"
 #include "caseflow/sim/output_layout.hpp"
 #include "caseflow/sim/replication_record.hpp"
 #include "caseflow/sim/simulation_tables.hpp"
@@ -31,8 +32,9 @@ class Recorder {
     if (placement >= 0) --placement_counts_[static_cast<size_t>(placement)];
   }
 
-  // Records every snapshot due strictly before `time`: a snapshot at t counts every event at t.
-  void take_snapshots_before(double time);
+  // Records every snapshot due strictly before `time`: a snapshot at t counts every event at t. `children`
+  // are the event loop's (those in care have a state), for their ages.
+  void take_snapshots_before(double time, const std::vector<Child>& children);
 
   // The month (t_k, t_k+1] that the current instant belongs to.
   size_t current_month() const { return next_snapshot_ == 0 ? 0 : next_snapshot_ - 1; }
@@ -69,6 +71,9 @@ class Recorder {
   std::vector<int32_t> counts_;            // children in each state now
   int32_t in_care_ = 0;
   std::vector<int32_t> placement_counts_;  // children in each placement type now
+  // For snapshot k and age band b > 0: the latest birth day (days from the start) of a child in band b or
+  // older on that day, at k * (bands - 1) + b - 1.
+  std::vector<int32_t> latest_birth_day_;
 };
 
 }  // namespace caseflow

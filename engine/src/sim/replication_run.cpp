@@ -74,7 +74,7 @@ class ReplicationRun {
       Event event = queue_.top();
       queue_.pop();
       if (event.kind == Event::Kind::child && children_[event.subject].pending_sequence != event.sequence) continue;
-      recorder_.take_snapshots_before(event.time);
+      recorder_.take_snapshots_before(event.time, children_);
       now_ = event.time;
       recorder_.count_event();
       switch (event.kind) {
@@ -85,7 +85,7 @@ class ReplicationRun {
         case Event::Kind::move_children: move_children(sc_.interventions[event.subject], event.subject); break;
       }
     }
-    recorder_.take_snapshots_before(kInfinity);
+    recorder_.take_snapshots_before(kInfinity, children_);
     now_ = end_;
     for (const Child& child : children_)
       if (child.state >= 0) recorder_.account_stay(child.state, child.placement, child.entered_at, end_);

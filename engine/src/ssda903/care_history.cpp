@@ -52,6 +52,7 @@ class ChildBuilder {
     clean_sequence(kept);
     history.spells = build_spells(kept, history);
     cut_at_age_out(kept, history);
+    for (const Episode& e : kept) history.placements.push_back({e.start, e.end, e.placement, e.provider});
     return !history.spells.empty();
   }
 

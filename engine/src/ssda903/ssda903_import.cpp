@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "caseflow/base/csv_reader.hpp"
+#include "caseflow/base/financial_year.hpp"
 #include "caseflow/base/input_error.hpp"
 #include "caseflow/ssda903/date_order.hpp"
 
@@ -42,7 +43,7 @@ struct TableKind {
   std::vector<std::string> required;
   std::vector<std::string> optional;
 };
-const TableKind kEpisodes{"an episodes file", {"CHILD", "DECOM", "LS", "PLACE", "DEC", "REC"}, {"RNE"}};
+const TableKind kEpisodes{"an episodes file", {"CHILD", "DECOM", "LS", "PLACE", "DEC", "REC"}, {"RNE", "PLACE_PROVIDER"}};
 const TableKind kHeaders{"a header file", {"CHILD", "DOB"}, {"SEX"}};
 const TableKind kUasc{"a UASC file", {"CHILD", "DUC"}, {}};
 
@@ -228,9 +229,10 @@ void require_a_usable_row(const CsvText& file, size_t first_issue, size_t kept, 
 
 void import_episodes(const std::vector<CsvText>& files, const std::vector<DateOrder>& orders, Ssda903Data& data,
                      DataQualityReport& report) {
-  enum { CHILD, DECOM, LS, PLACE, DEC, REC, RNE };
+  enum { CHILD, DECOM, LS, PLACE, DEC, REC, RNE, PLACE_PROVIDER };
   std::vector<Episode> read;
   std::vector<std::optional<Date>> latest_in_file(files.size());
+  std::vector<std::vector<Date>> dates_in_file(files.size());  // DECOM and DEC of the rows kept
   for (size_t f = 0; f < files.size(); ++f) {
     const CsvText& file = files[f];
     int file_index = static_cast<int>(data.files.size());
@@ -274,8 +276,11 @@ void import_episodes(const std::vector<CsvText>& files, const std::vector<DateOr
       episode.placement = normalise_code(row.values[PLACE], "PLACE", file, row, child, report);
       episode.reason_ceased = normalise_code(row.values[REC], "REC", file, row, child, report);
       episode.reason_new = normalise_code(row.values[RNE], "RNE", file, row, child, report);
+      episode.provider = normalise_code(row.values[PLACE_PROVIDER], "PLACE_PROVIDER", file, row, child, report);
       Date latest = episode.end ? std::max(*episode.end, episode.start) : episode.start;
       if (!latest_in_file[f] || latest > *latest_in_file[f]) latest_in_file[f] = latest;
+      dates_in_file[f].push_back(episode.start);
+      if (episode.end) dates_in_file[f].push_back(*episode.end);
       read.push_back(std::move(episode));
     }
     require_a_usable_row(file, first_issue, read.size() - read_before, report);
@@ -285,14 +290,16 @@ void import_episodes(const std::vector<CsvText>& files, const std::vector<DateOr
                                                                : "none of the episodes files has an episode");
   const int first_file = static_cast<int>(data.files.size() - files.size());
   for (size_t f = 0; f < files.size(); ++f) {
-    if (!latest_in_file[f]) continue;
-    Date year_end = collection_year_end(*latest_in_file[f]);
-    Date year_start = add_months(year_end, -12) + std::chrono::days{1};
-    Date after = year_end + std::chrono::days{1};
+    if (dates_in_file[f].empty()) continue;
+    const EpisodesFileYear claim = infer_collection_year(files[f].name, dates_in_file[f]);
+    data.episodes_file_years.push_back(claim);
+    Date year_start = financial_year_start(claim.year_end - 1);
+    Date after = financial_year_end(claim.year_end - 1) + std::chrono::days{1};
     if (!data.first_collection_year_start || year_start < *data.first_collection_year_start)
       data.first_collection_year_start = year_start;
     if (!data.coverage_end || after > *data.coverage_end) data.coverage_end = after;
   }
+  data.warnings = check_collection_years(data.episodes_file_years, report);
 
   // The same episode (child, start, legal status, placement) in several rows: typically open in one
   // year's return and closed in the next. Keep the most informative copy: a closed one over an open

@@ -10,7 +10,10 @@ ExitsByYear summarize_exits_by_year(const RunResults& results, const Scenario& s
   ExitsByYear summary;
   std::vector<size_t> year_of_month;
   for (size_t m = 0; m < layout.months(); ++m) {
-    int year = financial_year_of(layout.snapshot_dates[m]);
+    // The year holding most of the month's days (its middle day): from 31 March, the month to 30 April is
+    // in the year starting on 1 April, not a "year" of its own that would shift every later year by a month.
+    const Date from = layout.snapshot_dates[m], to = layout.snapshot_dates[m + 1];
+    int year = financial_year_of(from + std::chrono::days{days_between(from, to) / 2});
     if (summary.financial_years.empty() || summary.financial_years.back() != year) {
       summary.financial_years.push_back(year);
       summary.months.push_back(0);

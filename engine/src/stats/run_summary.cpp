@@ -16,6 +16,7 @@ RunSummary summarize_run(const RunResults& results, const Scenario& scenario) {
   summary.flows = {layout.flows.size(), summarize_cells(results.flows, kFlowQuantiles)};
   if (layout.placement_categories > 0)
     summary.placements = SummaryGrid{layout.placement_categories, summarize_cells(results.placements, kStockQuantiles)};
+  summary.age_bands = {layout.age_bands.size(), summarize_cells(results.age_bands, kStockQuantiles)};
   if (has_costs(results)) summary.costs = summarize_costs(results);
   if (!scenario.costs.budgets.empty()) summary.budgets = budget_risks(results, scenario.costs.budgets);
   summary.exits = summarize_exits_by_year(results, scenario);

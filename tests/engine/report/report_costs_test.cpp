@@ -39,7 +39,7 @@ TEST_F(ReportCostsTest, CostSectionEqualsCostsSummaryAndBudgetCsv) {
 
   std::vector<std::string> sections;
   for (const HtmlElement* section : root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
-  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "exits", "costs", "assumptions",
+  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "by-age", "exits", "costs", "assumptions",
                                                 "about", "data-tables"}));
   auto charts = root->find_id("costs")->find_all("svg");
   ASSERT_EQ(charts.size(), 1u);

@@ -32,7 +32,7 @@ using namespace caseflow::testing;
 
 namespace {
 
-const std::vector<std::string> kSectionIds = {"summary", "children-in-care", "range", "by-state", "exits", "assumptions", "about",
+const std::vector<std::string> kSectionIds = {"summary", "children-in-care", "range", "by-state", "by-age", "exits", "assumptions", "about",
                                               "data-tables"};
 
 std::string read_file(const fs::path& path) {

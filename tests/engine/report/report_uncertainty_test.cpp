@@ -189,7 +189,7 @@ TEST(ReportUncertainty, TheRangeSectionShowsVarianceSourcesOwnShares) {
   ASSERT_TRUE(r.sources.held.parameters && r.sources.held.drift);
   std::vector<std::string> sections;
   for (const HtmlElement* section : r.root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
-  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "exits", "costs", "assumptions",
+  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "by-age", "exits", "costs", "assumptions",
                                                 "about", "data-tables"}));
 
   // A row per 31 March (counted on 1 April) and the end: the 90% range and the shares, exactly VarianceSources'.

@@ -4,7 +4,8 @@
 // must say so and take new fingerprints, in a commit of its own. They were first taken before any speed work
 // (issue 7), and retaken once for honest uncertainty (issue 15): the layers of uncertainty, drift, the shipped
 // scenarios' stated ranges, gamma functions in double precision, and a foster placement given back when its
-// child turns 18.
+// child turns 18. Children by age band (issue 17) came later, as an addition: they have a fingerprint of their
+// own, so that adding them left the first two untouched.
 // (glibc uses FMA versions of exp and log where the processor has FMA: a processor without it could differ
 // in a last bit, and so fail here without any change to the code.)
 
@@ -53,7 +54,12 @@ std::string source(const std::string& relative) { return std::string(CASEFLOW_SO
 struct Fingerprints {
   std::string replications;  // the per-replication matrices and the event count
   std::string files;         // every file write_run_outputs writes, by name, in name order
+  // Children in care by age band, recorded since (issue 17): their matrix and age_bands_summary.csv, apart,
+  // so that the two fingerprints above still hold exactly what they held before the age bands were added.
+  std::string age_bands;
 };
+
+bool is_age_bands(const std::string& name) { return name == "age_bands" || name == "age_bands_summary.csv"; }
 
 Fingerprints fingerprint_run(const std::string& scenario_file, int replications, uint64_t seed, Uncertainty uncertainty) {
   Scenario scenario = load_scenario(source(scenario_file));
@@ -65,8 +71,8 @@ Fingerprints fingerprint_run(const std::string& scenario_file, int replications,
   options.uncertainty = uncertainty;
   RunResults results = run_replications(simulation, options);
 
-  Fingerprint matrices;
-  for_each_result_matrix([&](auto m) { matrices.add_matrix(results.*m.matrix); });
+  Fingerprint matrices, age_bands;
+  for_each_result_matrix([&](auto m) { (is_age_bands(m.name) ? age_bands : matrices).add_matrix(results.*m.matrix); });
   matrices.add_bytes(&results.events, sizeof results.events);
 
   const fs::path directory = fs::temp_directory_path() / ("caseflow-fixed-seed-" + std::to_string(::getpid()) + "-" +
@@ -82,11 +88,12 @@ Fingerprints fingerprint_run(const std::string& scenario_file, int replications,
     std::stringstream text;
     text << in.rdbuf();
     const std::string name = path.filename().string(), content = text.str();
-    files.add_bytes(name.data(), name.size());
-    files.add_bytes(content.data(), content.size());
+    Fingerprint& into = is_age_bands(name) ? age_bands : files;
+    into.add_bytes(name.data(), name.size());
+    into.add_bytes(content.data(), content.size());
   }
   fs::remove_all(directory);
-  return {matrices.hex(), files.hex()};
+  return {matrices.hex(), files.hex(), age_bands.hex()};
 }
 
 }  // namespace
@@ -98,6 +105,7 @@ struct FixedSeedCase {
   Uncertainty uncertainty;
   const char* replications_fingerprint;
   const char* files_fingerprint;
+  const char* age_bands_fingerprint;
 };
 
 // The baseline and worked example, the back-test (inheritance), every strategy at once (interventions) and
@@ -105,18 +113,19 @@ struct FixedSeedCase {
 // uncertainty they state (ranges, mixes, drift).
 TEST(FixedSeed, RunsAreBitIdenticalToTheFingerprints) {
   const FixedSeedCase cases[] = {
-    {"scenarios/example-small.json", 200, 7, Uncertainty::chance, "21608aba6c206e00", "13ac095271edd1c7"},
-    {"scenarios/herefordshire-2020.json", 100, 1, Uncertainty::chance, "ccccac6f4f157a6f", "250d10e69ef94a18"},
-    {"scenarios/herefordshire-2020-02.json", 50, 3, Uncertainty::chance, "dc24e5ef5fa8e8cf", "8725ad70a6461ce7"},
-    {"scenarios/strategies/all-combined.json", 50, 11, Uncertainty::chance, "3836dcd1b192d3ef", "e218701bb78f8a09"},
-    {"scenarios/england-2024.json", 3, 2, Uncertainty::chance, "3564a263eabbe6a4", "82acf02a5d65fe01"},
-    {"scenarios/herefordshire-2020.json", 30, 5, Uncertainty::all, "5193cbde5d11fe73", "85e81011f1d5d556"},
-    {"scenarios/strategies/all-combined.json", 20, 11, Uncertainty::all, "f8e0b179f0c94d88", "6eb354a56d0d1576"},
-    {"scenarios/england-2024.json", 2, 2, Uncertainty::all, "33ed3d58198d42ef", "44a9f19dbdd40738"},
+    {"scenarios/example-small.json", 200, 7, Uncertainty::chance, "21608aba6c206e00", "13ac095271edd1c7", "932b6472f7cfb1aa"},
+    {"scenarios/herefordshire-2020.json", 100, 1, Uncertainty::chance, "ccccac6f4f157a6f", "250d10e69ef94a18", "1200f4753e6d7e17"},
+    {"scenarios/herefordshire-2020-02.json", 50, 3, Uncertainty::chance, "dc24e5ef5fa8e8cf", "8725ad70a6461ce7", "42e14df5426f4269"},
+    {"scenarios/strategies/all-combined.json", 50, 11, Uncertainty::chance, "3836dcd1b192d3ef", "e218701bb78f8a09", "8362c7817935d031"},
+    {"scenarios/england-2024.json", 3, 2, Uncertainty::chance, "3564a263eabbe6a4", "82acf02a5d65fe01", "c6ddd3a08a5d9d00"},
+    {"scenarios/herefordshire-2020.json", 30, 5, Uncertainty::all, "5193cbde5d11fe73", "85e81011f1d5d556", "385e9010fb346328"},
+    {"scenarios/strategies/all-combined.json", 20, 11, Uncertainty::all, "f8e0b179f0c94d88", "6eb354a56d0d1576", "7b2652b612869d69"},
+    {"scenarios/england-2024.json", 2, 2, Uncertainty::all, "33ed3d58198d42ef", "44a9f19dbdd40738", "d6e97cb8231d96d8"},
   };
   for (const FixedSeedCase& c : cases) {
     Fingerprints got = fingerprint_run(c.scenario, c.replications, c.seed, c.uncertainty);
     EXPECT_EQ(got.replications, c.replications_fingerprint) << c.scenario << " (" << uncertainty_name(c.uncertainty) << ")";
     EXPECT_EQ(got.files, c.files_fingerprint) << c.scenario << " (" << uncertainty_name(c.uncertainty) << ")";
+    EXPECT_EQ(got.age_bands, c.age_bands_fingerprint) << c.scenario << " (" << uncertainty_name(c.uncertainty) << ")";
   }
 }

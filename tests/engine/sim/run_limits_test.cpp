@@ -51,11 +51,11 @@ TEST(RunLimits, EstimateCountsEveryCellOfEveryReplication) {
   Simulation simulation(scenario_from_json(small_scenario(365.25, 10)));
   RunCost cost = estimate_run_cost(simulation, 1000, 2);
   EXPECT_DOUBLE_EQ(cost.children, 10 + 365);  // 2021 has 365 days: 365 arrivals expected at 365.25 a year
-  // Stocks and flows; child-days by month and column, and the (running) costs by calendar month with the
-  // child-days of each.
+  // Stocks, flows and children by age band (6 bands); child-days by month and column, and the (running) costs by
+  // calendar month with the child-days of each.
   const OutputLayout& layout = simulation.layout();
   ASSERT_EQ(layout.placement_cells(), 0u);  // no placement types
-  const double counts = 13 * 3 + 12 * 3, days = 12 * 3 + layout.cost_cells() + layout.cost_periods.size();
+  const double counts = 13 * 3 + 12 * 3 + 13 * 6, days = 12 * 3 + layout.cost_cells() + layout.cost_periods.size();
   const double per_replication = counts * 4 + days * 8;
   EXPECT_DOUBLE_EQ(cost.result_bytes, 1000 * per_replication + (counts + days) * 6 * 8 + 1000 * 8);
   EXPECT_DOUBLE_EQ(cost.working_bytes, 2 * (per_replication + 375 * 128));
@@ -67,15 +67,15 @@ TEST(RunLimits, MemoryBeyondTheBudgetIsRefusedWithHowToRaiseIt) {
   Simulation simulation(scenario_from_json(small_scenario(40, 10)));
   RunLimits limits;
   limits.max_memory_mb = 10;
-  // 2021 has 12 calendar months, each with a running-costs cell and its child-days: 75 counts x 4 bytes +
-  // (36 child-days + 12 costs + 12) x 8 bytes = 780 bytes a replication (and 8 for the summary's sort):
-  // 13,000 fit in 10 MB (9.8 MiB), 14,000 do not (10.5 MiB).
+  // 2021 has 12 calendar months, each with a running-costs cell and its child-days: 153 counts (stocks, flows,
+  // age bands) x 4 bytes + (36 child-days + 12 costs + 12) x 8 bytes = 1,092 bytes a replication (and 8 for the
+  // summary's sort): 9,000 fit in 10 MB (9.4 MiB), 10,000 do not (10.5 MiB).
   ASSERT_EQ(simulation.layout().cost_cells(), 12u);
-  EXPECT_EQ(refusal(simulation, 13'000, 1, limits), "");
+  EXPECT_EQ(refusal(simulation, 9'000, 1, limits), "");
   std::string place;
-  std::string message = refusal(simulation, 14'000, 1, limits, &place);
+  std::string message = refusal(simulation, 10'000, 1, limits, &place);
   EXPECT_EQ(place, "");
-  EXPECT_NE(message.find("14000 replications would need about 11 MB"), std::string::npos) << message;
+  EXPECT_NE(message.find("10000 replications would need about 11 MB"), std::string::npos) << message;
   EXPECT_NE(message.find("13 snapshots x 3 stock columns and 12 months x 3 flows, 4 bytes each, and 12 months x 3 "
                          "columns of child-days and 12 cost cells, 8 bytes each"),
             std::string::npos)

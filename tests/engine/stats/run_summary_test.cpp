@@ -74,7 +74,8 @@ TEST(RunSummary, CostTablesHoldTheStatisticsOfEachReplicationsCosts) {
   ASSERT_TRUE(run.summary.budgets.has_value());
   EXPECT_EQ(run.summary.budgets->size(), run.scenario.costs.budgets.size());
   EXPECT_EQ(files(run_summary_tables(layout, run.summary)),
-            (std::vector<std::string>{"summary.csv", "flows_summary.csv", "costs_summary.csv", "placements_summary.csv", "budget.csv"}));
+            (std::vector<std::string>{"summary.csv", "flows_summary.csv", "costs_summary.csv", "placements_summary.csv", "budget.csv",
+                                      "age_bands_summary.csv"}));
 }
 
 TEST(RunSummary, ExitsByYearAddUpEachReplicationsExits) {
@@ -122,12 +123,14 @@ TEST(RunSummary, InCareChancesAreSharesOfReplications) {
   EXPECT_EQ(chances.more_at_end, more / 30.0);
 }
 
-TEST(RunSummary, ARunWithoutCostsHasOnlyTheStockAndFlowTables) {
+TEST(RunSummary, ARunWithoutCostsHasOnlyTheStockFlowAndAgeBandTables) {
   const Summarized run = summarized("example-small.json", 10);
   EXPECT_EQ(run.summary.replications, 10);
   EXPECT_FALSE(run.summary.costs || run.summary.placements || run.summary.budgets);
   EXPECT_EQ(run.summary.stocks.rows(), run.results.layout.snapshots());
   EXPECT_EQ(run.summary.stocks.columns, run.results.layout.stock_columns.size());
   EXPECT_EQ(run.summary.flows.rows(), run.results.layout.months());
-  EXPECT_EQ(files(run_summary_tables(run.results.layout, run.summary)), (std::vector<std::string>{"summary.csv", "flows_summary.csv"}));
+  EXPECT_EQ(run.summary.age_bands.rows(), run.results.layout.snapshots());
+  EXPECT_EQ(files(run_summary_tables(run.results.layout, run.summary)),
+            (std::vector<std::string>{"summary.csv", "flows_summary.csv", "age_bands_summary.csv"}));
 }

@@ -43,6 +43,11 @@ struct OutputLayout {
   std::vector<FinancialYear> financial_years;
   std::vector<std::string> cost_categories;
   size_t placement_categories = 0;  // the first ones are the placement types
+
+  // Children in care by age band at each snapshot, by whole years of age on the day: "0", "1-4", "5-9",
+  // "10-15", "16-17", then "18+" (empty unless the scenario lets children stay in care past 18).
+  std::vector<std::string> age_bands;
+  std::vector<int> age_band_starts;  // the youngest age of each band, in years: 0, 1, 5, 10, 16, 18
   size_t running_cost_category() const { return cost_categories.size() - 1; }
 
   static OutputLayout for_scenario(const Scenario& scenario);
@@ -68,6 +73,8 @@ struct OutputLayout {
   // Children by placement type at each snapshot.
   size_t placement_cells() const { return snapshots() * placement_categories; }
   size_t placement_cell(size_t snapshot, size_t type) const { return snapshot * placement_categories + type; }
+  size_t age_band_cells() const { return snapshots() * age_bands.size(); }
+  size_t age_band_cell(size_t snapshot, size_t band) const { return snapshot * age_bands.size() + band; }
 
  private:
   size_t states_ = 0, exits_ = 0;

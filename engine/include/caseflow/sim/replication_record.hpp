@@ -14,6 +14,7 @@ struct ReplicationRecord {
   std::vector<double> costs;       // pounds by calendar month and category: layout.cost_cell(period, category)
   std::vector<double> period_care_days;  // child-days in care by calendar month (cost period)
   std::vector<int32_t> placements; // children by placement type at each snapshot: layout.placement_cell(k, type)
+  std::vector<int32_t> age_bands;  // children in care by age band at each snapshot: layout.age_band_cell(k, band)
   uint64_t events = 0;             // events processed, for benchmarks
 };
 

@@ -27,6 +27,7 @@ struct RunResults {
   DaysMatrix costs;      // row r: replication r, pounds laid out as layout.cost_cell (calendar month, category)
   DaysMatrix period_care_days;  // row r: replication r, child-days in care by calendar month
   CountMatrix placements;       // row r: replication r, children by placement type, layout.placement_cell
+  CountMatrix age_bands;        // row r: replication r, children in care by age band, layout.age_band_cell
   uint64_t events = 0;  // processed over all replications
 };
 
@@ -57,6 +58,8 @@ void for_each_result_matrix(Visit&& visit) {
                                  [](const OutputLayout& layout) { return layout.cost_periods.size(); }});
   visit(ResultMatrix<CountMatrix>{"placements", &RunResults::placements, &ReplicationRecord::placements,
                                   [](const OutputLayout& layout) { return layout.placement_cells(); }});
+  visit(ResultMatrix<CountMatrix>{"age_bands", &RunResults::age_bands, &ReplicationRecord::age_bands,
+                                  [](const OutputLayout& layout) { return layout.age_band_cells(); }});
 }
 
 }  // namespace caseflow

@@ -32,11 +32,21 @@ struct Spell {
   SourceLine source;          // the episode that began it
 };
 
+// Where a child lived for a stretch of time: one episode's PLACE and PLACE_PROVIDER over [start, end), after the
+// sequence rules. A spell may hold several (a change of foster carer is not a transition).
+struct PlacementStay {
+  Date start{};
+  std::optional<Date> end;  // empty while open at the end of the data
+  std::string placement;    // PLACE
+  std::string provider;     // PLACE_PROVIDER; empty when not given
+};
+
 struct ChildHistory {
   std::string child;
   Date birth{};
   Date age_out{};  // the birthday at the mapping's age-out age
   std::vector<Spell> spells;
+  std::vector<PlacementStay> placements;  // the child's episodes in order, also those not in care
 };
 
 struct CareHistories {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "caseflow/base/calendar.hpp"
+#include "caseflow/ssda903/collection_years.hpp"
 
 namespace caseflow {
 
@@ -26,6 +27,7 @@ struct Episode {
   std::string reason_new;      // RNE
   std::string legal_status;    // LS
   std::string placement;       // PLACE
+  std::string provider;        // PLACE_PROVIDER (PR0-PR5); empty when the file has no such column
   std::string reason_ceased;   // REC; empty when open or not given
   SourceLine source;
 };
@@ -53,6 +55,10 @@ struct Ssda903Data {
   std::optional<Date> first_collection_year_start;
   std::optional<Date> coverage_end;
   size_t rows_read = 0;  // the data rows of every file, kept or dropped (dropped_rows.hpp)
+  std::vector<EpisodesFileYear> episodes_file_years;  // the year each episodes file is for, in the order given
+  // Problems with the files as a whole that a user must see (two files for one year, a year with none):
+  // also in the data-quality report; the command line prints them on stderr.
+  std::vector<std::string> warnings;
 
   const std::string& file_name(const SourceLine& source) const;
   // "episodes_2019.csv:12", for messages and the data-quality report.

@@ -1,6 +1,6 @@
 #pragma once
 // Children leaving care by route in each financial year (1 April to 31 March), as the run's report shows
-// them: a month of flows counts in the financial year in which it starts, and each replication's exits
+// them: a month of flows counts in the financial year that holds most of its days, and each replication's exits
 // are added up by year before the mean and quantiles are taken.
 
 #include <cstddef>

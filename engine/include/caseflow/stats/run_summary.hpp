@@ -26,6 +26,8 @@ struct RunSummary {
   // placements_summary.csv, when the scenario has placement types: a row per snapshot date, a column per
   // placement type (the first layout.placement_categories cost categories); kStockQuantiles.
   std::optional<SummaryGrid> placements;
+  // age_bands_summary.csv: a row per snapshot date, a column per age band (layout.age_bands); kStockQuantiles.
+  SummaryGrid age_bands;
   // costs_summary.csv, when the run has costs (has_costs).
   std::optional<CostSummary> costs;
   // budget.csv, when the scenario has budget lines (even if none falls in the forecast).
