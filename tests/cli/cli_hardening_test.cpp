@@ -205,7 +205,7 @@ TEST_F(CliHardening, MemoryLimitRefusesAndSaysHowToRaiseIt) {
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_EQ(refused.err.rfind("error: " + example() + ": 400 replications would need about ", 0), 0u) << refused.err;
   EXPECT_NE(refused.err.find("above the limit of 1 MB: "), std::string::npos) << refused.err;
-  EXPECT_NE(refused.err.find("(caseflow run --max-memory-mb N)"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("(--max-memory-mb N on the command line)"), std::string::npos) << refused.err;
   EXPECT_FALSE(fs::exists(out));
   // Raised, the same run goes through.
   EXPECT_EQ(caseflow("run " + example() + " --replications 400 --threads 1 --max-memory-mb 100 --out " + out.string()).exit_code, 0);

@@ -92,7 +92,7 @@ void check_run_limits(const Simulation& simulation, int replications, int thread
                           " arriving over " + std::to_string(scenario.horizon_months) + " months), above the limit of " +
                           number(max_children) + ": check that per_year is a rate per year and count a number of children, "
                           "or shorten horizon_months";
-    if (max_children < kMaxChildrenPerReplication) message += ", or raise max_children (caseflow run --max-children N)";
+    if (max_children < kMaxChildrenPerReplication) message += ", or raise max_children (--max-children N on the command line)";
     throw InputError("", place, message);
   }
 
@@ -108,7 +108,7 @@ void check_run_limits(const Simulation& simulation, int replications, int thread
             << " MB for the threads' children), above the limit of " << number(max_memory_mb) << " MB"
             << (limits.max_memory_mb > 0 ? "" : " (half of this machine's memory)")
             << ": run fewer replications or a shorter horizon_months, or raise max_memory_mb "
-               "(caseflow run --max-memory-mb N)";
+               "(--max-memory-mb N on the command line)";
     throw InputError("", "", message.str());
   }
 }
