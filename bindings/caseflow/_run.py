@@ -244,8 +244,8 @@ class RunResult:
         return self._table("budget.csv") is not None
 
     def costs_summary(self):
-        """Pounds by calendar month ("2020-11") and financial year ("2021/22") and category: period, category,
-        mean, p05, p25, p50, p75, p95: costs_summary.csv's rows and numbers.
+        """Pounds by calendar month ("2020-11") and financial year ("2021/22") and category: period_type ("month"
+        or "financial_year"), period, category, mean, p05, p25, p50, p75, p95: costs_summary.csv's rows and numbers.
 
         Categories: each placement type, each allowance, running_costs, total, and for financial years
         cost_per_child_year (placement costs divided by child-years in care).

@@ -178,12 +178,14 @@ def costed(cli, tmp_path_factory):
 def test_costs_summary_equals_costs_summary_csv(costed):
     result, out = costed
     expected = pd.read_csv(out / "costs_summary.csv", float_precision="round_trip", keep_default_na=False,
-                           dtype={"period": str, "category": str})
+                           dtype={"period_type": str, "period": str, "category": str})
     actual = result.costs_summary()
-    assert list(actual.columns) == ["period", "category", "mean"] + QUANTILES
+    assert list(actual.columns) == ["period_type", "period", "category", "mean"] + QUANTILES
     pd.testing.assert_frame_equal(actual, expected.astype({c: "float64" for c in ["mean"] + QUANTILES}),
                                   check_exact=True)
     assert {"2021/22", "2020-11", "2025-11"} <= set(actual["period"])
+    assert set(actual[actual["period"].str.contains("/")]["period_type"]) == {"financial_year"}
+    assert set(actual[~actual["period"].str.contains("/")]["period_type"]) == {"month"}
     assert {"residential", "sgo_allowance", "running_costs", "total", "cost_per_child_year"} <= set(actual["category"])
 
 

@@ -54,11 +54,13 @@ TEST_F(ReportCostsTest, CostSectionEqualsCostsSummaryAndBudgetCsv) {
   // Every financial-year row of costs_summary.csv, and nothing else, in the data table.
   std::map<std::string, std::vector<std::string>> summary;  // "2021/22/in_house_foster" -> mean, p05, ..., p95
   auto csv = read_csv(dir_ / "out" / "costs_summary.csv");
-  ASSERT_EQ(csv[0], (std::vector<std::string>{"period", "category", "mean", "p05", "p25", "p50", "p75", "p95"}));
+  ASSERT_EQ(csv[0], (std::vector<std::string>{"period_type", "period", "category", "mean", "p05", "p25", "p50", "p75", "p95"}));
   size_t year_rows = 0;
   for (size_t i = 1; i < csv.size(); ++i) {
-    if (csv[i][0].find('/') == std::string::npos) continue;  // a calendar month, "2021-04"
-    summary[csv[i][0] + "/" + csv[i][1]] = std::vector<std::string>(csv[i].begin() + 2, csv[i].end());
+    // Each row says its kind, and the label agrees: "2021-04" a calendar month, "2021/22" a financial year.
+    EXPECT_EQ(csv[i][0], csv[i][1].find('/') == std::string::npos ? "month" : "financial_year") << csv[i][1];
+    if (csv[i][0] != "financial_year") continue;
+    summary[csv[i][1] + "/" + csv[i][2]] = std::vector<std::string>(csv[i].begin() + 3, csv[i].end());
     ++year_rows;
   }
   auto rows = table_values(*root, "table-costs");

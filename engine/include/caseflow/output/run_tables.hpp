@@ -16,9 +16,9 @@ OutputTable stock_summary_table(const OutputLayout& layout, const SummaryGrid& s
 OutputTable flow_summary_table(const OutputLayout& layout, const SummaryGrid& flows);
 // placements_summary.csv: date,placement_type,mean,p05,p25,p50,p75,p95 — children by placement type
 OutputTable placement_summary_table(const OutputLayout& layout, const SummaryGrid& placements);
-// costs_summary.csv: period,category,mean,p05,p25,p50,p75,p95 — calendar months ("2020-11"), then
-// financial years ("2021/22"); categories are the placement types, the allowances, running_costs, total,
-// and (for financial years) cost_per_child_year.
+// costs_summary.csv: period_type,period,category,mean,p05,p25,p50,p75,p95 — calendar months (period_type
+// "month", period "2020-11"), then financial years ("financial_year", "2021/22"); categories are the
+// placement types, the allowances, running_costs, total, and (for financial years) cost_per_child_year.
 OutputTable cost_summary_table(const OutputLayout& layout, const CostSummary& costs);
 // budget.csv: financial_year,budget,mean_cost,probability_over_budget
 OutputTable budget_table(const std::vector<BudgetRisk>& risks);
