@@ -150,8 +150,9 @@ class Comparison:
         return _frame(self._tables["comparison_comparators.csv"])
 
     def costs(self):
-        """strategy, financial_year, base_cost, strategy_cost, net_saving_mean/_p05/_p50/_p95: net saving (base -
-        strategy, the strategy's running costs included) by financial year (comparison_costs.csv)."""
+        """strategy, financial_year, base_cost, strategy_cost, net_saving_mean/_p05/_p50/_p95, chance_of_saving: net
+        saving (base - strategy, the strategy's running costs included) by financial year, then "all" years (each
+        replication's years added up), with the share of replications that save (comparison_costs.csv)."""
         return _frame(self._tables["comparison_costs.csv"])
 
     def table(self):

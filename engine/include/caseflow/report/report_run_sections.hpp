@@ -60,6 +60,8 @@ std::string chance_alone_notice(const RunReportData& data);
 std::optional<ReportSection> range_sources_section(const RunReportData& data);
 ReportSection children_in_care_section(const RunReportData& data);
 ReportSection stocks_by_state_section(const RunReportData& data);
+// Children by placement type (placements_summary.csv); empty for a scenario without placement types.
+std::optional<ReportSection> placements_section(const RunReportData& data);
 // Empty (nullopt) for a scenario without exits.
 std::optional<ReportSection> exits_by_year_section(const RunReportData& data);
 // Empty for a run without costs (no RunSummary::costs).
