@@ -5,12 +5,13 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; libcli11-dev
-# parses the command line of `caseflow`; Chromium and a font for the test that renders the HTML report in a
-# browser; clang and libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`).
+# parses the command line of `caseflow`; libxlsxwriter-dev writes its Excel workbooks, which the tests read back
+# with python3-openpyxl; Chromium and a font for the test that renders the HTML report in a browser; clang and
+# libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`).
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
-            pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
-            python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core \
-            clang libclang-rt-14-dev libbenchmark-dev
+            libxlsxwriter-dev pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
+            python3-openpyxl python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium \
+            fonts-dejavu-core clang libclang-rt-14-dev libbenchmark-dev
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
