@@ -5,13 +5,16 @@ BUILD    ?= build
 JOBS     ?= $(shell nproc)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and the tests need (Boost.Math headers come with libboost-random-dev; libcli11-dev
-# parses the command line of `caseflow`; Chromium and a font for the test that renders the HTML report in a
-# browser; clang and libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`; libcpp-httplib-dev and
-# pkg-config for `caseflow serve`). The browser test of its page also needs Node.js with npm, and skips without them.
+# parses the command line of `caseflow`; libxlsxwriter-dev writes its Excel workbooks, which the tests read back
+# with python3-openpyxl; Chromium and a font for the test that renders the HTML report in a browser; clang and
+# libclang-rt-14-dev for libFuzzer; libbenchmark-dev for `make bench`; libcpp-httplib-dev and pkg-config for
+# `caseflow serve`). The browser test of its page also needs Node.js with npm, and skips without them.
 DEBS     := cmake ninja-build g++ libeigen3-dev libboost-random-dev nlohmann-json3-dev libcli11-dev libgtest-dev \
-            pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
-            python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium fonts-dejavu-core \
-            clang libclang-rt-14-dev libbenchmark-dev libcpp-httplib-dev pkg-config
+            libxlsxwriter-dev pybind11-dev python3-dev python3-numpy python3-pandas python3-matplotlib python3-pytest \
+            python3-openpyxl python3-nbformat python3-nbclient python3-ipykernel python3-distributed chromium \
+            fonts-dejavu-core clang libclang-rt-14-dev libbenchmark-dev libcpp-httplib-dev pkg-config
+# `make jupyter` only: Jupyter itself, Debian's classic notebook server.
+JUPYTER_DEBS := jupyter-notebook
 # Debian's Python, whose python3-* packages the bindings, tests and notebooks use (not whatever is first on PATH).
 PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
@@ -24,7 +27,7 @@ BENCH_BUILD    ?= build-bench
 SCENARIO ?= $(firstword $(wildcard scenarios/herefordshire-2020.json) scenarios/example-small.json)
 RESULTS  ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: deps configure build run test test-sanitize fuzz-smoke bench python clean
+.PHONY: deps configure build run test test-sanitize fuzz-smoke bench python jupyter clean
 
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -83,6 +86,15 @@ python: build
 	mkdir -p "$$site" && echo "$(abspath $(BUILD))/python" > "$$site/caseflow.pth" && \
 	cd / && $(PYTHON) -c 'import caseflow; print("caseflow", caseflow.__version__, "from", caseflow.__path__[0])' && \
 	echo "installed for $(PYTHON) by $$site/caseflow.pth"
+
+# Jupyter on the notebooks, with the caseflow this build staged (no `make python` needed): installs Debian's
+# jupyter-notebook when it is missing, then serves notebooks/ and prints the address to open.
+jupyter: build
+	@dpkg-query -W -f='$${Status}\n' $(JUPYTER_DEBS) 2>/dev/null | grep -q '^install ok installed' || \
+	  { echo "installing Debian packages:" $(JUPYTER_DEBS); \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(JUPYTER_DEBS); }
+	PYTHONPATH=$(abspath $(BUILD))/python CASEFLOW_CLI=$(abspath $(BUILD))/engine/caseflow \
+	  jupyter-notebook --notebook-dir=notebooks $(if $(SUDO),,--allow-root) $(JUPYTER_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(BENCH_BUILD) results

@@ -1,6 +1,7 @@
 """Strategies against a base, with common random numbers: ``caseflow compare`` from Python."""
 
 import os
+import pathlib
 import re
 import warnings
 
@@ -150,9 +151,22 @@ class Comparison:
         return _frame(self._tables["comparison_comparators.csv"])
 
     def costs(self):
-        """strategy, financial_year, base_cost, strategy_cost, net_saving_mean/_p05/_p50/_p95: net saving (base -
-        strategy, the strategy's running costs included) by financial year (comparison_costs.csv)."""
+        """strategy, financial_year, base_cost, strategy_cost, net_saving_mean/_p05/_p50/_p95, chance_of_saving: net
+        saving (base - strategy, the strategy's running costs included) by financial year, then "all" years (each
+        replication's years added up), with the share of replications that save (comparison_costs.csv)."""
         return _frame(self._tables["comparison_costs.csv"])
+
+    def to_excel(self, path):
+        """Writes the comparison's Excel workbook to ``path`` (as ``caseflow compare --xlsx``): an About sheet,
+        the strategies ranked by their effect on children in care at the end, a sheet per comparison file with
+        its rows and numbers (to 16 significant digits) (the strategies and ids in words, pounds and chances formatted), and the
+        Assumptions. Returns the path, as a ``pathlib.Path``."""
+        path = pathlib.Path(path)
+        names = [result.scenario.name for result in self.strategies.values()]
+        path.write_bytes(_core.comparison_workbook(
+            self.base.scenario._core, self.base._outcome, [r._outcome for r in self.strategies.values()],
+            list(self.strategies), names, [r.scenario._core for r in self.strategies.values()], self.base.uncertainty))
+        return path
 
     def table(self):
         """The plain-text table ``caseflow compare`` prints."""

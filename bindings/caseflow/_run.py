@@ -1,6 +1,7 @@
 """Running a scenario, and its results as pandas DataFrames and numpy arrays."""
 
 import operator
+import pathlib
 import warnings
 
 import numpy as np
@@ -244,8 +245,8 @@ class RunResult:
         return self._table("budget.csv") is not None
 
     def costs_summary(self):
-        """Pounds by calendar month ("2020-11") and financial year ("2021/22") and category: period, category,
-        mean, p05, p25, p50, p75, p95: costs_summary.csv's rows and numbers.
+        """Pounds by calendar month ("2020-11") and financial year ("2021/22") and category: period_type ("month"
+        or "financial_year"), period, category, mean, p05, p25, p50, p75, p95: costs_summary.csv's rows and numbers.
 
         Categories: each placement type, each allowance, running_costs, total, and for financial years
         cost_per_child_year (placement costs divided by child-years in care).
@@ -334,6 +335,15 @@ class RunResult:
                 raise ValueError(f"no cost category {category!r}; they are {', '.join(self.cost_categories)}")
             index = self.cost_categories.index(category)
         return self._outcome.financial_year_costs(index)
+
+    def to_excel(self, path):
+        """Writes the run's Excel workbook to ``path`` (as ``caseflow run --xlsx``): an About sheet, costs by
+        financial year (part years marked, a totals row), a sheet per summary file with its rows and
+        numbers (ids in the scenario's words, pounds and chances formatted), and the Assumptions: every unit cost
+        with its source. Returns the path, as a ``pathlib.Path``."""
+        path = pathlib.Path(path)
+        path.write_bytes(_core.run_workbook(self._scenario._core, self._outcome, self._uncertainty))
+        return path
 
     def costs(self):
         """Every replication's costs: replication, period, category, cost, in the row order of costs.csv."""

@@ -1,6 +1,7 @@
 """Scenarios: read, validated and written by the engine; nothing about them is decided here."""
 
 import datetime
+import math
 import os
 
 from . import _core
@@ -21,6 +22,23 @@ def _refuse_dates_beyond_pandas(core, source):
         detail = (f"the run would reach {year:04d}-{month:02d}, beyond 2262-04-11, the last date pandas can hold: "
                   f"start earlier, or forecast fewer months (the command line reads dates to 2399)")
         raise ScenarioError(f"{source}: /start_date: {detail}", source, "/start_date", detail)
+
+
+# The mean waiting time of the distributions whose mean is not a parameter of their own, from their parameters.
+_MEAN_OF = {"weibull": lambda t: t["scale_days"] * math.gamma(1 + 1 / t["shape"]),
+            "gamma": lambda t: t["shape"] * t["scale_days"]}
+
+
+def _set_time(times, key, value):
+    """Sets a parameter of a transition's time, moving its stated 90% range (``key_range``) by the same factor."""
+    old = times[key]
+    times[key] = value
+    range_ = times.get(key + "_range")
+    if range_ is not None and isinstance(old, (int, float)) and old != 0:
+        factor = value / old
+        range_["low"], range_["high"] = range_["low"] * factor, range_["high"] * factor
+        range_["note"] = (range_.get("note", "") + f" Moved with {key} from {old:g} to {value:g} "
+                          f"(Scenario.with_transition).").strip()
 
 
 class Scenario:
@@ -109,6 +127,52 @@ class Scenario:
     def exit_labels(self):
         """{exit id: label}, in the order of the file."""
         return dict(zip(self._core.exit_ids, self._core.exit_labels))
+
+    def with_transition(self, from_state, to, name=None, **time):
+        """A copy with the waiting time of every transition from ``from_state`` to ``to`` (a state or exit id)
+        changed, named for the change::
+
+            faster = sc.with_transition("ico", "plan_sgo", mean_days=150)
+
+        ``time`` sets parameters of the transition's time, by their names in the file (``mean_days`` of an
+        exponential, ``shape`` and ``scale_days`` of a Weibull or gamma, ...); ``mean_days`` of a Weibull or gamma
+        time sets its mean by moving its scale, its shape kept. A parameter with a stated 90% range
+        (``mean_days_range``) has its range moved with it, by the same factor, so that a run with uncertainty
+        draws around the new value with the same relative uncertainty (a range left behind would overrule the
+        change). ``name``: the new scenario's name; by default the old one without "(baseline)", followed by the
+        change, so that charts and reports are not titled after the baseline. Raises ValueError for a
+        transition or parameter the scenario does not have, and ScenarioError for a value it cannot take.
+        """
+        if not time:
+            raise ValueError("give at least one parameter of the time to change, e.g. mean_days=150")
+        d = self.to_dict()
+        matching = [t for t in d.get("transitions", []) if t.get("from") == from_state and t.get("to") == to]
+        if not matching:
+            options = sorted({t["to"] for t in d.get("transitions", []) if t.get("from") == from_state})
+            if not options:
+                raise ValueError(f"no transition from {from_state!r}; the states with transitions are "
+                                 f"{', '.join(sorted({t['from'] for t in d.get('transitions', [])}))}")
+            raise ValueError(f"no transition from {from_state!r} to {to!r}; from {from_state!r} it goes to {', '.join(options)}")
+        for transition in matching:
+            times = transition["time"]
+            for key, value in time.items():
+                if key == "mean_days" and key not in times and times.get("dist") in _MEAN_OF:
+                    # The mean of a Weibull or gamma time moves with its scale: the shape is kept.
+                    factor = value / _MEAN_OF[times["dist"]](times)
+                    _set_time(times, "scale_days", times["scale_days"] * factor)
+                    continue
+                if key not in times or key.endswith("_range") or key in ("dist", "note", "uncertainty"):
+                    parameters = [k for k in times if not k.endswith("_range") and k not in ("dist", "note", "uncertainty")]
+                    raise ValueError(f"the time from {from_state!r} to {to!r} is {times.get('dist')}: its parameters are "
+                                     f"{', '.join(parameters)}, not {key!r}")
+                _set_time(times, key, value)
+        if name is None:
+            base = self.name[:-len(" (baseline)")] if self.name.endswith(" (baseline)") else self.name
+            change = ", ".join(f"{key} {value:g}" if isinstance(value, (int, float)) else f"{key} {value}"
+                               for key, value in time.items())
+            name = f"{base}: {from_state} to {to} with {change}"
+        d["name"] = name
+        return Scenario.from_dict(d, source=f"{self._source} with {from_state} to {to} changed")
 
     @property
     def comparators(self):

@@ -14,6 +14,7 @@
 
 #include "bindings.hpp"
 #include "caseflow/base/financial_year.hpp"
+#include "caseflow/output/excel_workbook.hpp"
 #include "caseflow/output/output_table.hpp"
 #include "caseflow/output/run_tables.hpp"
 #include "caseflow/sim/run_limits.hpp"
@@ -30,14 +31,6 @@ namespace caseflow::python {
 namespace py = pybind11;
 
 namespace {
-
-// The layers of uncertainty by their name in Python ("chance", "parameters", "all").
-Uncertainty uncertainty_named(const std::string& name) {
-  Uncertainty uncertainty = Uncertainty::all;
-  if (!uncertainty_from_name(name, uncertainty))
-    throw py::value_error("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + name + "\"");
-  return uncertainty;
-}
 
 // Runs replications first_replication .. first_replication + replications - 1. Finished (summarized as
 // `caseflow run` would) unless `finish` is false: then it is a chunk, kept whole for concatenate().
@@ -194,6 +187,14 @@ void bind_run(py::module_& m) {
   m.attr("MAX_REPLICATIONS") = kMaxReplications;
   m.attr("MAX_THREADS") = kMaxThreads;
 
+  m.def(
+      "run_workbook",
+      [](const Scenario& scenario, const RunOutcome& outcome, const std::string& uncertainty) {
+        const RunOutcome& finished = require_finished(outcome);
+        return py::bytes(run_workbook(scenario, finished.results.layout, finished.summary,
+                                      {finished.replications, finished.results.seed, uncertainty_named(uncertainty)}));
+      },
+      py::arg("scenario"), py::arg("outcome"), py::arg("uncertainty"), "The bytes of the Excel workbook of caseflow run --xlsx.");
   m.def("held_uncertainty", [](const Scenario& scenario, const std::string& uncertainty) {
         HeldUncertainty held = held_uncertainty(scenario, uncertainty_named(uncertainty));
         std::vector<std::string> sources{"chance"};

@@ -14,6 +14,13 @@ void finish_outcome(RunOutcome& outcome, const Scenario& scenario, bool keep_rep
     for_each_result_matrix([&](auto m) { (results.*m.matrix).resize(0, (results.*m.matrix).cols()); });
 }
 
+Uncertainty uncertainty_named(const std::string& name) {
+  Uncertainty uncertainty = Uncertainty::all;
+  if (!uncertainty_from_name(name, uncertainty))  // std::invalid_argument is Python's ValueError
+    throw std::invalid_argument("uncertainty must be \"chance\", \"parameters\" or \"all\", got \"" + name + "\"");
+  return uncertainty;
+}
+
 const RunOutcome& require_finished(const RunOutcome& outcome) {
   if (!outcome.finished) throw std::logic_error("a chunk of a run has no summaries: concatenate the chunks first");
   return outcome;

@@ -6,7 +6,10 @@
 // A run can also be left unfinished: a chunk of replications (first_replication..) run on one process
 // of a sweep, whose matrices travel to the process that merges the chunks and finishes the whole.
 
+#include <string>
+
 #include "caseflow/scenario/scenario.hpp"
+#include "caseflow/sim/drawn_replications.hpp"
 #include "caseflow/sim/run_results.hpp"
 #include "caseflow/stats/run_summary.hpp"
 
@@ -26,6 +29,9 @@ struct RunOutcome {
 // Summarizes `outcome.results` as `caseflow run` would for `scenario`, then drops the per-replication
 // matrices unless `keep_replications`. Call without the GIL: it sorts every cell.
 void finish_outcome(RunOutcome& outcome, const Scenario& scenario, bool keep_replications);
+
+// The layers of uncertainty by their name in Python ("chance", "parameters", "all"); ValueError otherwise.
+Uncertainty uncertainty_named(const std::string& name);
 
 // `outcome`, or std::logic_error (RuntimeError in Python) if it is a chunk, with no summary yet ...
 const RunOutcome& require_finished(const RunOutcome& outcome);

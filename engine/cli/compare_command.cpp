@@ -8,6 +8,7 @@
 
 #include "caseflow/base/staged_output.hpp"
 #include "caseflow/output/comparison_outputs.hpp"
+#include "caseflow/output/excel_workbook.hpp"
 #include "caseflow/output/run_tables.hpp"
 #include "caseflow/report/report_comparison.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
@@ -48,6 +49,8 @@ struct CompareArguments {
   CLI::Option* out_option = nullptr;
   std::string report_path;
   CLI::Option* report_option = nullptr;
+  std::string xlsx_path;
+  CLI::Option* xlsx_option = nullptr;
   UncertaintyChoice uncertainty;
 };
 
@@ -57,13 +60,18 @@ int compare_scenarios(CompareArguments& arguments) {
   paths.insert(paths.end(), arguments.strategy_paths.begin(), arguments.strategy_paths.end());
   std::string out = arguments.out_option->count() ? arguments.out : "compare-" + stem(paths[0]);
   refuse_clashing_names(paths);
-  if (arguments.report_option->count()) {
+  {
     std::vector<NamedFile> inputs{{"the base", paths[0]}};
     for (size_t i = 1; i < paths.size(); ++i) inputs.push_back({"the strategy", paths[i]});
-    refuse_outputs_over_inputs(inputs, {{"--report", arguments.report_path}});
+    std::vector<NamedFile> outputs;
+    if (arguments.report_option->count()) outputs.push_back({"--report", arguments.report_path});
+    if (arguments.xlsx_option->count()) outputs.push_back({"--xlsx", arguments.xlsx_path});
+    refuse_outputs_over_inputs(inputs, outputs);
   }
   std::optional<ReportFile> report;
   if (arguments.report_option->count()) report.emplace(arguments.report_path, "--report");
+  std::optional<ReportFile> workbook;
+  if (arguments.xlsx_option->count()) workbook.emplace(arguments.xlsx_path, "--xlsx", "comparison.xlsx");
   if (out.empty()) throw usage_error("--out needs a folder name");
   // Ctrl-C and SIGTERM stop the runs between replications (main reports it); nothing is written.
   options.cancel = Interruption::flag();
@@ -116,8 +124,15 @@ int compare_scenarios(CompareArguments& arguments) {
     }
     report->stage(render_comparison_report(base, results[0], base_summary, comparisons, {paths, options.uncertainty, held}));
   }
+  if (workbook) {
+    std::vector<const Scenario*> strategies;
+    for (size_t i = 1; i < simulations.size(); ++i) strategies.push_back(&simulations[i].scenario());
+    workbook->stage(comparison_workbook(base, results[0].layout, base_summary, strategies, comparisons,
+                                        {options.replications, options.seed, options.uncertainty}));
+  }
   output.commit();
   if (report) report->commit();
+  if (workbook) workbook->commit();
   warn_if_chance_alone(base, paths[0], options.uncertainty);
 
   std::cout << base.name << ": " << options.replications << " replications, seed " << options.seed
@@ -125,6 +140,7 @@ int compare_scenarios(CompareArguments& arguments) {
   write_comparison_table(comparisons, std::cout);
   std::cout << "\nwrote " << out << "/comparison_*.csv and the summary.csv of each scenario\n";
   if (report) std::cout << "wrote " << report->path() << "\n";
+  if (workbook) std::cout << "wrote " << workbook->path() << " (the Excel workbook)\n";
   return 0;
 }
 
@@ -145,6 +161,9 @@ Command add_compare_command(CLI::App& program) {
                                    "the folder to write to; by default compare-BASE (the base file's name)");
   arguments->report_option = add_text(*command, "--report", arguments->report_path, "FILE.html",
                                       "also write the comparison's report, one HTML file");
+  arguments->xlsx_option = add_text(*command, "--xlsx", arguments->xlsx_path, "FILE.xlsx",
+                                    "also write the comparison's tables as an Excel workbook: the strategies ranked, a sheet "
+                                    "per file, and the assumptions with their sources");
   // Each run is checked against the limits on its own (the results of every scenario are kept until the end).
   add_limit_options(*command, arguments->options.limits);
   return {command, [arguments] { return compare_scenarios(*arguments); }};

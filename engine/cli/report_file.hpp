@@ -1,5 +1,5 @@
 #pragma once
-// The one HTML file of a report, written whole or not at all (through StagedOutput): staged before a
+// The one file of a report (HTML) or a workbook (Excel), written whole or not at all (through StagedOutput): staged before a
 // run's other files are committed and committed after them, so a failure leaves no half-written report.
 
 #include <filesystem>
@@ -12,10 +12,11 @@ namespace caseflow::cli {
 
 class ReportFile {
  public:
-  // Checks the path at once, before any long run: `option` names the flag in error messages.
-  ReportFile(const std::string& path, const std::string& option);
+  // Checks the path at once, before any long run: `option` names the flag in error messages, `example` a
+  // file name it could take. Holds any file's bytes: an HTML report or an Excel workbook.
+  ReportFile(const std::string& path, const std::string& option, const std::string& example = "report.html");
 
-  void stage(const std::string& html);
+  void stage(const std::string& bytes);
   void commit();
   const std::string& path() const { return path_; }
 

@@ -118,10 +118,10 @@ TEST_F(CliTest, CostsAreWrittenForAScenarioWithPlacementTypesAndBudgets) {
                              out.string() + " --per-replication");
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   auto costs = lines(out / "costs_summary.csv");
-  EXPECT_EQ(costs[0], "period,category,mean,p05,p25,p50,p75,p95");
-  EXPECT_EQ(costs[1].rfind("2020-11,in_house_foster,", 0), 0u) << costs[1];
+  EXPECT_EQ(costs[0], "period_type,period,category,mean,p05,p25,p50,p75,p95");
+  EXPECT_EQ(costs[1].rfind("month,2020-11,in_house_foster,", 0), 0u) << costs[1];
   bool year_total = false;
-  for (const auto& row : costs) year_total |= row.rfind("2021/22,total,", 0) == 0;
+  for (const auto& row : costs) year_total |= row.rfind("financial_year,2021/22,total,", 0) == 0;
   EXPECT_TRUE(year_total);
   EXPECT_EQ(lines(out / "budget.csv")[0], "financial_year,budget,mean_cost,probability_over_budget");
   EXPECT_EQ(lines(out / "placements_summary.csv")[0], "date,placement_type,mean,p05,p25,p50,p75,p95");

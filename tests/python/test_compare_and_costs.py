@@ -78,8 +78,14 @@ def test_paired_differences_are_those_of_the_per_replication_counts(compared):
         # Net savings: base - strategy total cost, by financial year.
         savings = comparison.base.financial_year_costs() - result.financial_year_costs()
         costs = comparison.costs()
-        np.testing.assert_array_equal(costs[costs["strategy"] == name]["net_saving_p50"],
-                                      np.quantile(savings, 0.5, axis=0))
+        years = costs[(costs["strategy"] == name) & (costs["financial_year"] != "all")]
+        np.testing.assert_array_equal(years["net_saving_p50"], np.quantile(savings, 0.5, axis=0))
+        np.testing.assert_array_equal(years["chance_of_saving"], (savings > 0).mean(axis=0))
+        # All years: each replication's years added up, then summarised (not a sum of the years' bands).
+        whole = costs[(costs["strategy"] == name) & (costs["financial_year"] == "all")].iloc[0]
+        np.testing.assert_allclose(whole["net_saving_p05"], np.quantile(savings.sum(axis=1), 0.05), rtol=1e-9)
+        np.testing.assert_allclose(whole["net_saving_mean"], savings.sum(axis=1).mean(), rtol=1e-9)
+        assert whole["chance_of_saving"] == (savings.sum(axis=1) > 0).mean()
 
 
 def test_a_strategy_that_changes_nothing_differs_by_nothing(herefordshire):
@@ -99,6 +105,7 @@ def test_a_strategy_that_changes_nothing_differs_by_nothing(herefordshire):
     costs = comparison.costs()
     assert (costs["base_cost"] > 0).all()
     assert (costs.filter(like="net_saving") == 0).all().all()
+    assert (costs["chance_of_saving"] == 0).all()  # nothing saved in any replication
     chances = comparison.comparators()
     assert len(chances) == 5 * 3  # each 12 months, three comparators
     assert (chances["base_probability"] == chances["strategy_probability"]).all()
@@ -178,12 +185,14 @@ def costed(cli, tmp_path_factory):
 def test_costs_summary_equals_costs_summary_csv(costed):
     result, out = costed
     expected = pd.read_csv(out / "costs_summary.csv", float_precision="round_trip", keep_default_na=False,
-                           dtype={"period": str, "category": str})
+                           dtype={"period_type": str, "period": str, "category": str})
     actual = result.costs_summary()
-    assert list(actual.columns) == ["period", "category", "mean"] + QUANTILES
+    assert list(actual.columns) == ["period_type", "period", "category", "mean"] + QUANTILES
     pd.testing.assert_frame_equal(actual, expected.astype({c: "float64" for c in ["mean"] + QUANTILES}),
                                   check_exact=True)
     assert {"2021/22", "2020-11", "2025-11"} <= set(actual["period"])
+    assert set(actual[actual["period"].str.contains("/")]["period_type"]) == {"financial_year"}
+    assert set(actual[~actual["period"].str.contains("/")]["period_type"]) == {"month"}
     assert {"residential", "sgo_allowance", "running_costs", "total", "cost_per_child_year"} <= set(actual["category"])
 
 

@@ -1,5 +1,6 @@
 """Scenarios through the engine's JSON reader and writer, and the errors a user sees."""
 
+import math
 import pickle
 import re
 
@@ -229,3 +230,52 @@ def test_dates_beyond_what_pandas_holds_are_refused_not_wrapped(example_dict):
     scenario = caseflow.Scenario.from_dict(example_dict)
     dates = caseflow.run(scenario, replications=2, seed=1).dates
     assert (str(dates.min().date()), str(dates.max().date())) == ("2259-03-31", "2262-03-31")
+
+
+def test_with_transition_changes_one_rate_by_id_moves_its_range_and_renames():
+    baseline = caseflow.Scenario.load(HEREFORDSHIRE)
+    assert baseline.name.endswith("(baseline)")
+    faster = baseline.with_transition("plan_sgo", "sgo", mean_days=300)
+    assert faster.name == baseline.name[:-len(" (baseline)")] + ": plan_sgo to sgo with mean_days 300"
+    assert "(baseline)" not in faster.name
+    old = [t for t in baseline.to_dict()["transitions"] if (t["from"], t["to"]) == ("plan_sgo", "sgo")][0]["time"]
+    new = [t for t in faster.to_dict()["transitions"] if (t["from"], t["to"]) == ("plan_sgo", "sgo")][0]["time"]
+    assert old["mean_days"] == 600 and new["mean_days"] == 300
+    # The stated range moves by the same factor, or it would overrule the change in a run with uncertainty.
+    assert (new["mean_days_range"]["low"], new["mean_days_range"]["high"]) == (old["mean_days_range"]["low"] / 2,
+                                                                               old["mean_days_range"]["high"] / 2)
+    # Nothing else changes, and the original is as it was.
+    changed = faster.to_dict()
+    unchanged = baseline.to_dict()
+    for d in (changed, unchanged):
+        d.pop("name")
+        d["transitions"] = [t for t in d["transitions"] if (t["from"], t["to"]) != ("plan_sgo", "sgo")]
+    assert changed == unchanged
+    assert baseline == caseflow.Scenario.load(HEREFORDSHIRE)
+    # A faster route out of care means fewer children in care: the same seed, fewer at the end on average.
+    end = lambda scenario: caseflow.run(scenario, replications=40, seed=2).summary().query("state == 'in_care'")["mean"].iloc[-1]
+    assert end(faster) < end(baseline)
+    assert baseline.with_transition("plan_sgo", "sgo", name="Quicker SGOs", mean_days=300).name == "Quicker SGOs"
+
+
+def test_with_transition_sets_the_mean_of_a_weibull_time_by_its_scale():
+    baseline = caseflow.Scenario.load(HEREFORDSHIRE)
+    changed = baseline.with_transition("ico", "plan_sgo", mean_days=150)
+    old = [t for t in baseline.to_dict()["transitions"] if (t["from"], t["to"]) == ("ico", "plan_sgo")][0]["time"]
+    new = [t for t in changed.to_dict()["transitions"] if (t["from"], t["to"]) == ("ico", "plan_sgo")][0]["time"]
+    assert new["dist"] == "weibull" and new["shape"] == old["shape"]
+    assert new["scale_days"] * math.gamma(1 + 1 / new["shape"]) == pytest.approx(150, rel=1e-12)
+    factor = new["scale_days"] / old["scale_days"]
+    assert new["scale_days_range"]["low"] == pytest.approx(old["scale_days_range"]["low"] * factor, rel=1e-12)
+
+
+def test_with_transition_names_what_the_scenario_has_when_asked_for_what_it_has_not():
+    baseline = caseflow.Scenario.load(HEREFORDSHIRE)
+    with pytest.raises(ValueError, match="from 'plan_sgo' it goes to .*sgo"):
+        baseline.with_transition("plan_sgo", "adoption", mean_days=300)
+    with pytest.raises(ValueError, match="its parameters are mean_days"):
+        baseline.with_transition("plan_sgo", "sgo", shape=2)
+    with pytest.raises(ValueError, match="no transition from 'nowhere'"):
+        baseline.with_transition("nowhere", "sgo", mean_days=300)
+    with pytest.raises(caseflow.ScenarioError, match="mean_days"):
+        baseline.with_transition("plan_sgo", "sgo", mean_days=-5)

@@ -21,8 +21,9 @@ from pathlib import Path
 
 # The sections and charts of the Herefordshire run report (it has costs), and of its comparison report
 # with one strategy (a difference chart, the net saving, the base's fan chart).
-RUN_SECTIONS = ["summary", "children-in-care", "range", "by-state", "by-age", "exits", "costs", "assumptions", "about", "data-tables"]
-RUN_CHARTS = 4
+RUN_SECTIONS = ["summary", "children-in-care", "range", "by-state", "by-placement", "by-age", "exits", "costs", "assumptions",
+                "about", "data-tables"]
+RUN_CHARTS = 5
 COMPARISON_SECTIONS = ["summary", "difference", "child-days", "comparators", "savings", "children-in-care", "about", "data-tables"]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Chromium's log lines that mean the page itself went wrong (the sandboxed machine's D-Bus and GPU noise

@@ -49,13 +49,14 @@ std::string format_trimmed(double value, int max_decimals) {
 std::string format_percent(double fraction, int decimals) { return format_decimal(fraction * 100.0, decimals) + "%"; }
 
 std::string format_pounds(double pounds) {
-  std::string sign = pounds < 0 ? kMinus : "";
-  double size = std::abs(pounds);
-  if (std::round(size) < 1e6) return sign + "\xC2\xA3" + format_whole(size);
-  // One decimal for millions and billions, dropped when it is zero: "£1.2m", "£12m".
-  bool billions = std::round(size / 1e8) >= 10;
-  std::string number = format_trimmed(size / (billions ? 1e9 : 1e6), 1);
-  return sign + "\xC2\xA3" + number + (billions ? "bn" : "m");
+  // Whole pounds always, never "£1.2m" beside "£473,693": one style a reader compares at a glance, and
+  // the figure a finance team types into its own sheet.
+  return (pounds < 0 && std::round(pounds) != 0 ? std::string(kMinus) : std::string()) + "\xC2\xA3" + format_whole(std::abs(pounds));
+}
+
+std::string count_of(double count, const std::string& singular, const std::string& plural) {
+  std::string number = format_whole(count);
+  return number + " " + (std::abs(std::round(count)) == 1 ? singular : plural);
 }
 
 std::string format_long_date(Date date) {

@@ -77,11 +77,20 @@ OutputTable comparison_comparators_table(const std::vector<NamedComparison>& com
 }
 
 OutputTable comparison_costs_table(const std::vector<NamedComparison>& comparisons) {
-  OutputTable table = table_of({{"strategy", Kind::text}, {"financial_year", Kind::text}}, {"base_cost", "strategy_cost"}, {"net_saving"});
-  for (const auto& named : comparisons)
-    for (const auto& saving : named.comparison.savings)
-      add_difference(table.text(named.strategy).text(saving.financial_year).number(saving.base_cost).number(saving.strategy_cost),
-                     saving.net_saving);
+  std::vector<std::pair<std::string, Kind>> columns{
+      {"strategy", Kind::text}, {"financial_year", Kind::text}, {"base_cost", Kind::number}, {"strategy_cost", Kind::number}};
+  add_difference_columns(columns, "net_saving");
+  columns.emplace_back("chance_of_saving", Kind::number);
+  OutputTable table(std::move(columns));
+  auto add_saving = [&table](const std::string& strategy, const StrategyComparison::Saving& saving) {
+    add_difference(table.text(strategy).text(saving.financial_year).number(saving.base_cost).number(saving.strategy_cost),
+                   saving.net_saving)
+        .number(saving.chance_of_saving);
+  };
+  for (const auto& named : comparisons) {
+    for (const auto& saving : named.comparison.savings) add_saving(named.strategy, saving);
+    if (!named.comparison.savings.empty()) add_saving(named.strategy, named.comparison.all_years);
+  }
   return table;
 }
 
@@ -127,14 +136,16 @@ void write_comparison_table(const std::vector<NamedComparison>& comparisons, std
     out << "\nNet saving by financial year, GBP thousands: mean (90% band), the strategy's running costs included\n"
         << pad("", name_width);
     for (const auto& saving : first.savings) out << pad(saving.financial_year, cell_width);
-    out << '\n';
+    out << "all years (chance of a saving)\n";
     for (const auto& named : comparisons) {
       out << pad(named.strategy, name_width);
       for (const auto& saving : named.comparison.savings) {
         const auto& d = saving.net_saving;
         out << pad(fixed(d.mean / 1000, 0) + " (" + fixed(d.p05 / 1000, 0) + " to " + fixed(d.p95 / 1000, 0) + ")", cell_width);
       }
-      out << '\n';
+      const auto& all = named.comparison.all_years;
+      out << fixed(all.net_saving.mean / 1000, 0) << " (" << fixed(all.net_saving.p05 / 1000, 0) << " to "
+          << fixed(all.net_saving.p95 / 1000, 0) << "; " << fixed(all.chance_of_saving * 100, 0) << "%)\n";
     }
   }
   if (first.comparators.empty()) return;

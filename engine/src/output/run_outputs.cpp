@@ -57,25 +57,33 @@ void write_costs_csv(const RunResults& results, std::ostream& out) {
             << format_number(results.costs(r, static_cast<Eigen::Index>(layout.cost_cell(p, c)))) << '\n';
 }
 
-void write_run_outputs(const RunResults& results, const RunSummary& summary, const std::string& directory,
-                       bool per_replication, const std::atomic<bool>* cancel) {
+std::vector<std::string> write_run_outputs(const RunResults& results, const RunSummary& summary, const std::string& directory,
+                                           bool per_replication, const std::atomic<bool>* cancel) {
   auto stop_if_cancelled = [&] {
     if (cancel != nullptr && cancel->load()) throw RunCancelled();  // StagedOutput removes what was staged
   };
   StagedOutput output(directory);
+  std::vector<std::string> written;
   for (const auto& [file, table] : run_summary_tables(results.layout, summary)) {
     output.write(file, [&table = table](std::ostream& out) { write_csv(table, out); });
+    written.push_back(file);
     stop_if_cancelled();
   }
   if (per_replication) {
     output.write("stocks.csv", [&](std::ostream& out) { write_stocks_csv(results, out); });
+    written.emplace_back("stocks.csv");
     stop_if_cancelled();
     output.write("flows.csv", [&](std::ostream& out) { write_flows_csv(results, out); });
+    written.emplace_back("flows.csv");
     stop_if_cancelled();
-    if (summary.costs) output.write("costs.csv", [&](std::ostream& out) { write_costs_csv(results, out); });
+    if (summary.costs) {
+      output.write("costs.csv", [&](std::ostream& out) { write_costs_csv(results, out); });
+      written.emplace_back("costs.csv");
+    }
     stop_if_cancelled();
   }
   output.commit();
+  return written;
 }
 
 }  // namespace caseflow

@@ -65,10 +65,13 @@ OutputTable age_band_summary_table(const OutputLayout& layout, const SummaryGrid
 }
 
 OutputTable cost_summary_table(const OutputLayout& layout, const CostSummary& costs) {
-  OutputTable table(with_statistics({{"period", Kind::text}, {"category", Kind::text}}, costs.months.probabilities()));
-  add_grid(table, costs.months, [&](OutputTable& t, size_t p) { t.text(layout.cost_periods[p].label); },
+  // period_type says which kind of period a row's is, so that a filter, not the shape of a label, tells a
+  // month's rows from a financial year's.
+  OutputTable table(with_statistics({{"period_type", Kind::text}, {"period", Kind::text}, {"category", Kind::text}},
+                                    costs.months.probabilities()));
+  add_grid(table, costs.months, [&](OutputTable& t, size_t p) { t.text("month").text(layout.cost_periods[p].label); },
            [&](OutputTable& t, size_t column) { t.text(costs.month_columns[column]); });
-  add_grid(table, costs.financial_years, [&](OutputTable& t, size_t y) { t.text(layout.financial_years[y].label); },
+  add_grid(table, costs.financial_years, [&](OutputTable& t, size_t y) { t.text("financial_year").text(layout.financial_years[y].label); },
            [&](OutputTable& t, size_t column) { t.text(costs.year_columns[column]); });
   return table;
 }

@@ -33,6 +33,15 @@ std::string fewer_or_more(double difference) {
   return format_whole(std::abs(static_cast<double>(rounded))) + (rounded < 0 ? " fewer" : " more");
 }
 
+// "43 fewer children are", "1 fewer child is", "about the same number of children are": the subject of a
+// sentence about children in care, its verb agreeing.
+std::string children_are(double difference) {
+  long rounded = std::lround(difference);
+  if (rounded == 0) return "about the same number of children are";
+  return fewer_or_more(difference) + (std::abs(rounded) == 1 ? " child is" : " children are");
+}
+
+
 // The 90% band of a difference in words, from the most fewer to the most more: "32 to 55 fewer",
 // "3 fewer to 5 more".
 std::string band_in_words(double p05, double p95) {
@@ -63,7 +72,8 @@ std::vector<TableCell> difference_cells(const DifferenceSummary& d, int decimals
 struct ComparisonData {
   const Scenario& base;
   const RunResults& base_results;
-  const std::vector<NamedComparison>& comparisons;
+  const std::vector<NamedComparison>& comparisons;  // ranked by effect (ranked_by_effect)
+  const std::vector<NamedComparison>& given;        // in the order given
   const ComparisonReportOptions& options;
   RunReportData run;  // the base's run, for its fan chart and time axis
   HeldUncertainty held;  // what the runs' bands hold
@@ -102,51 +112,62 @@ ReportSection summary_section(const ComparisonData& data) {
   std::string html;
   html += "<p>Each strategy was simulated " + format_whole(data.replications()) + " times, each simulation paired with one of the "
           "base forecast, <strong>" + escape_html(data.base.name) + "</strong>. " + shared_unknowns_in_words(data.held) +
-          " The base has " + format_whole(data.run.stock_mean(last, layout.in_care_column())) + " children in care on " +
-          escape_html(end_name) + " on average.</p>\n";
-  // The headline of each strategy (at most four, as a print page's row holds four): the change by the end.
+          " The base has " + count_of(data.run.stock_mean(last, layout.in_care_column()), "child", "children") + " in care on " +
+          escape_html(end_name) + " on average.</p>\n<p>The strategies are ranked by their effect on the number of children in "
+          "care on " + escape_html(end_name) + ": the largest average fall first. Every figure, chart and table below keeps this order.</p>\n";
+  // The headline of every strategy, in rank order: the change by the end (a print page's row holds four).
   html += "<ul class=\"key-figures\">\n";
-  for (size_t s = 0; s < data.comparisons.size() && s < 4; ++s) {
+  for (size_t s = 0; s < data.comparisons.size(); ++s) {
     const DifferenceSummary& end = data.comparisons[s].comparison.in_care_difference.back();
     std::string value = std::lround(end.mean) == 0 ? "0" : (end.mean > 0 ? "+" : "") + format_whole(end.mean);
-    html += "<li><span class=\"label\">Change in children in care by " + escape_html(end_name) + " with " +
-            escape_html(strategy_name(data.comparisons[s])) + "</span><span class=\"value\">" + value + "</span><span class=\"detail\">90% of simulations: " +
+    html += "<li><span class=\"label\">" + format_ordinal(static_cast<int>(s) + 1) + ": change in children in care by " +
+            escape_html(end_name) + " with " + escape_html(strategy_name(data.comparisons[s])) + "</span><span class=\"value\">" + value + "</span><span class=\"detail\">90% of simulations: " +
             band_in_words(end.p05, end.p95) + "</span></li>\n";
   }
   html += "</ul>\n<ul class=\"statements\">\n";
   for (const auto& named : data.comparisons)
-    html += "<li>" + strategy_headline(named.comparison, "<strong>" + escape_html(strategy_name(named)) + "</strong>", savings) +
+    html += "<li>" +
+            strategy_headline(named.comparison, "<strong>" + escape_html(strategy_name(named)) + "</strong>", savings,
+                              data.replications()) +
             "</li>\n";
   html += "</ul>\n";
 
-  HtmlTable table("table-overview", "Each strategy against the base on " + end_name);
-  std::vector<std::string> headings{"Strategy", "Children in care", "Difference", "90% of simulations from", "to", "Child-days avoided"};
-  if (savings) headings.push_back("Net saving, all years");
+  HtmlTable table("table-overview", "Each strategy against the base on " + end_name + ", ranked by the difference in children in care");
+  bool certain = false;  // a chance of saving in every or no simulation
+  std::vector<std::string> headings{"Strategy", "Rank", "Children in care", "Difference", "90% of simulations from", "to", "Child-days avoided"};
+  if (savings) {
+    headings.push_back("Net saving, all years");
+    headings.push_back("Chance of a saving");
+  }
   std::vector<bool> numeric(headings.size(), true);
   numeric[0] = false;
   table.set_columns(headings, numeric);
   table.add_row("Base: " + data.base.name,
                 [&] {
-                  std::vector<TableCell> cells{TableCell::number(data.comparisons.front().comparison.base_in_care.back(),
+                  std::vector<TableCell> cells{TableCell::text(""), TableCell::number(data.comparisons.front().comparison.base_in_care.back(),
                                                                  detail::show_average(data.comparisons.front().comparison.base_in_care.back()))};
-                  for (size_t k = 1; k < headings.size() - 1; ++k) cells.push_back(TableCell::text(""));
+                  while (cells.size() < headings.size() - 1) cells.push_back(TableCell::text(""));
                   return cells;
                 }());
-  for (const auto& named : data.comparisons) {
+  for (size_t s = 0; s < data.comparisons.size(); ++s) {
+    const NamedComparison& named = data.comparisons[s];
     const StrategyComparison& c = named.comparison;
     const DifferenceSummary& end = c.in_care_difference.back();
-    std::vector<TableCell> cells{TableCell::number(c.strategy_in_care.back(), detail::show_average(c.strategy_in_care.back())),
+    std::vector<TableCell> cells{TableCell::number(static_cast<double>(s + 1), std::to_string(s + 1)),
+                                 TableCell::number(c.strategy_in_care.back(), detail::show_average(c.strategy_in_care.back())),
                                  TableCell::number(end.mean, format_decimal(end.mean, 1)), TableCell::number(end.p05, format_whole(end.p05)),
                                  TableCell::number(end.p95, format_whole(end.p95)),
                                  TableCell::number(c.child_days_avoided.mean, format_whole(c.child_days_avoided.mean))};
     if (savings) {
-      double total = 0;
-      for (const auto& saving : c.savings) total += saving.net_saving.mean;
-      cells.push_back(TableCell::number(total, format_pounds(total)));
+      const auto& all = c.all_years;
+      cells.push_back(TableCell::number(all.net_saving.mean, format_pounds(all.net_saving.mean)));
+      cells.push_back(TableCell::number(all.chance_of_saving, detail::show_share(all.chance_of_saving)));
+      certain = certain || detail::every_or_none(all.chance_of_saving);
     }
     table.add_row(strategy_name(named), cells, named.strategy);
   }
   html += table.render();
+  if (certain) html += detail::certainty_footnote(data.replications());
   return {"summary", "Summary", html, "", ""};
 }
 
@@ -325,34 +346,48 @@ std::optional<ReportSection> savings_section(const ComparisonData& data) {
                      "averages, whiskers hold 90% of simulations; below zero a strategy costs more than it saves.</p>\n" +
                      chart.render() + "<figcaption>Average over " + format_whole(data.replications()) +
                      " paired simulations. The numbers are in <a href=\"#table-savings\">the data table</a>.</figcaption>\n</figure>\n";
-  HtmlTable table("table-savings", "Net saving by strategy and financial year");
-  table.set_columns({"Financial year", "Base cost", "Strategy cost", "Net saving", "5%", "Median", "95%"},
-                    {false, true, true, true, true, true, true});
+  // " (5 months)" after a financial year the forecast covers only in part.
+  auto part_of_year = [&layout](const std::string& label) {
+    for (size_t f = 0; f < layout.financial_years.size(); ++f)
+      if (layout.financial_years[f].label == label && !detail::part_year_note(layout, f).empty())
+        return " (" + detail::part_year_note(layout, f) + ")";
+    return std::string();
+  };
+  HtmlTable table("table-savings", "Net saving by strategy and financial year, and over all years");
+  table.set_columns({"Financial year", "Base cost", "Strategy cost", "Net saving", "5%", "Median", "95%", "Chance of a saving"},
+                    {false, true, true, true, true, true, true, true});
+  bool certain = false;  // a chance of saving in every or no simulation
+  auto add_saving = [&table, &certain](const std::string& label, const std::string& key, const StrategyComparison::Saving& saving) {
+    const DifferenceSummary& d = saving.net_saving;
+    table.add_row(label,
+                  {TableCell::number(saving.base_cost, format_pounds(saving.base_cost)),
+                   TableCell::number(saving.strategy_cost, format_pounds(saving.strategy_cost)),
+                   TableCell::number(d.mean, format_pounds(d.mean)), TableCell::number(d.p05, format_pounds(d.p05)),
+                   TableCell::number(d.p50, format_pounds(d.p50)), TableCell::number(d.p95, format_pounds(d.p95)),
+                   TableCell::number(saving.chance_of_saving, detail::show_share(saving.chance_of_saving))},
+                  key);
+    certain = certain || detail::every_or_none(saving.chance_of_saving);
+  };
   for (const auto& named : data.comparisons) {
     table.add_group_heading(strategy_name(named));
-    for (const auto& saving : named.comparison.savings) {
-      const DifferenceSummary& d = saving.net_saving;
-      table.add_row(saving.financial_year,
-                    {TableCell::number(saving.base_cost, format_pounds(saving.base_cost)),
-                     TableCell::number(saving.strategy_cost, format_pounds(saving.strategy_cost)),
-                     TableCell::number(d.mean, format_pounds(d.mean)), TableCell::number(d.p05, format_pounds(d.p05)),
-                     TableCell::number(d.p50, format_pounds(d.p50)), TableCell::number(d.p95, format_pounds(d.p95))},
-                    named.strategy + "/" + saving.financial_year);
-    }
+    for (const auto& saving : named.comparison.savings)
+      add_saving(saving.financial_year + part_of_year(saving.financial_year), named.strategy + "/" + saving.financial_year, saving);
+    add_saving("All years", named.strategy + "/" + named.comparison.all_years.financial_year, named.comparison.all_years);
   }
-  return ReportSection{"savings", "Net saving by financial year", html, "", table.render()};
+  std::string tables = table.render();
+  if (certain) tables += detail::certainty_footnote(data.replications());
+  return ReportSection{"savings", "Net saving by financial year", html, "", tables};
 }
 
 ReportSection method_section(const ComparisonData& data) {
-  std::string command = "caseflow compare";
-  if (data.options.scenario_files.empty()) {
-    command += " BASE.json";
-    for (const auto& named : data.comparisons) command += " " + named.strategy + ".json";
-  } else {
-    for (const auto& file : data.options.scenario_files) command += " " + file;
+  // The files in the order given (the report ranks the strategies, the command keeps the user's order).
+  std::vector<std::string> files = data.options.scenario_files;
+  if (files.empty()) {
+    files.push_back("BASE.json");
+    for (const auto& named : data.given) files.push_back(named.strategy + ".json");
   }
-  command += " --replications " + std::to_string(data.replications()) + " --seed " + std::to_string(data.base_results.seed) +
-             detail::uncertainty_option(data.options.uncertainty);
+  std::string command =
+      detail::reproduce_command("caseflow compare", files, data.replications(), data.base_results.seed, data.options.uncertainty);
   std::string html =
       "<ul>\n<li><strong>Paired simulations.</strong> Simulation <em>r</em> of a strategy and simulation <em>r</em> of the base "
       "follow the same children with the same random numbers, and draw the same parameters and drift for everything the "
@@ -371,21 +406,20 @@ ReportSection method_section(const ComparisonData& data) {
 
 }  // namespace
 
-std::string strategy_headline(const StrategyComparison& c, const std::string& name, bool with_savings) {
+std::string strategy_headline(const StrategyComparison& c, const std::string& name, bool with_savings, int replications) {
   const std::string end_name = format_long_date(c.dates.back());
   const DifferenceSummary& end = c.in_care_difference.back();
-  std::string amount = fewer_or_more(end.mean);
-  std::string text = "With " + name + ", " +
-                     (amount == "no change" ? std::string("about the same number of children are") : amount + " children are") +
-                     " expected in care on " + escape_html(end_name) + " (90% of simulations: " + band_in_words(end.p05, end.p95) + "). ";
+  std::string text = "With " + name + ", " + children_are(end.mean) + " expected in care on " + escape_html(end_name) +
+                     " (90% of simulations: " + band_in_words(end.p05, end.p95) + "). ";
   const DifferenceSummary& avoided = c.child_days_avoided;
-  text += "Over the forecast that is " + format_whole(avoided.mean) + " child-days in care avoided (about " +
-          format_decimal(avoided.mean / kDaysPerYear, 1) + " child-years; 90% of simulations: " + format_whole(avoided.p05) +
+  text += "Over the forecast that is " + count_of(avoided.mean, "child-day", "child-days") + " in care avoided (about " +
+          format_trimmed(avoided.mean / kDaysPerYear, 1) + " child-years; 90% of simulations: " + format_whole(avoided.p05) +
           " to " + format_whole(avoided.p95) + ")";
   if (with_savings) {
-    double total = 0;
-    for (const auto& saving : c.savings) total += saving.net_saving.mean;
-    text += ", and " + money_change(total) + " over all its financial years, its running costs included";
+    const auto& all = c.all_years;
+    text += ", and " + money_change(all.net_saving.mean) + " over all its financial years, its running costs included (saving "
+            "money in " + detail::share_of_simulations(all.chance_of_saving, replications) +
+            (detail::every_or_none(all.chance_of_saving) ? std::string(": ") + detail::kModelsView : std::string()) + ")";
   }
   return text + ".";
 }
@@ -396,11 +430,13 @@ ReportDocument build_comparison_report(const Scenario& base, const RunResults& b
   RunReportOptions run_options;
   run_options.uncertainty = options.uncertainty;
   run_options.assumptions_on_page = false;
-  ComparisonData data{base, base_results, comparisons, options, RunReportData(base, base_results, base_summary, run_options),
-                      options.held.value_or(held_uncertainty(base, options.uncertainty))};
   for (const auto& named : comparisons)
-    if (named.comparison.dates != base_results.layout.snapshot_dates)
+    if (named.comparison.dates != base_results.layout.snapshot_dates || named.comparison.in_care_difference.empty())
       throw std::invalid_argument("comparison report: a comparison does not come from this base run");
+  // Ranked once, here: every section shows the strategies in the same order, by their effect.
+  const std::vector<NamedComparison> ranked = ranked_by_effect(comparisons);
+  ComparisonData data{base, base_results, ranked, comparisons, options, RunReportData(base, base_results, base_summary, run_options),
+                      options.held.value_or(held_uncertainty(base, options.uncertainty))};
   const OutputLayout& layout = data.run.layout();
   ReportDocument document;
   document.kicker = "Children in care: strategies compared";

@@ -174,6 +174,19 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
             " a year of a child in care costs " + format_pounds(by_year.mean(y, per_child_year)) +
             " in placements on average (90% of simulations: " + format_pounds(by_year.quantile(y, per_child_year, 0)) + " to " +
             format_pounds(by_year.quantile(y, per_child_year, 4)) + "); every year is in the table below.</p>\n";
+    // Why the cost of a child-year moves: the mix. The last whole year against the first says which way.
+    size_t z = years - 1;
+    while (z > y && days[z] < 365) --z;
+    const double first = by_year.mean(y, per_child_year), later = by_year.mean(z, per_child_year);
+    html += "<p>The cost of a child-year follows the mix of placements, not the number of children: the children who "
+            "leave care soonest (by reunification, a special guardianship order or adoption) are often younger children in "
+            "foster care, the cheaper placements, while those who stay include more older children in children's homes or "
+            "agency foster care. So when the number in care falls, the average cost of a year of care can rise even "
+            "as the total cost falls.";
+    if (z > y && std::round(later) != std::round(first))
+      html += " Here it " + std::string(later > first ? "rises" : "falls") + " from " + format_pounds(first) + " in " +
+              escape_html(year_name(y)) + " to " + format_pounds(later) + " in " + escape_html(year_name(z)) + ".";
+    html += "</p>\n";
   }
 
   {

@@ -98,8 +98,18 @@ std::string certainty_footnote(int replications) {
          format_whole(replications) + " simulations: " + kModelsView + ". Events no scenario lists can still happen.</p>\n";
 }
 
-std::string uncertainty_option(Uncertainty asked) {
-  return asked == Uncertainty::all ? "" : std::string(" --uncertainty ") + uncertainty_name(asked);
+std::string reproduce_command(const std::string& program, const std::vector<std::string>& files, int replications,
+                              uint64_t seed, Uncertainty uncertainty) {
+  std::string command = program;
+  for (const auto& file : files) {
+    bool plain = !file.empty() && file.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                                         "._-/+=:,@%") == std::string::npos;
+    std::string quoted = "'";
+    for (char c : file) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += " " + (plain ? file : quoted + "'");
+  }
+  return command + " --replications " + std::to_string(replications) + " --seed " + std::to_string(seed) + " --uncertainty " +
+         uncertainty_name(uncertainty);
 }
 
 std::string layers_asked_in_words(Uncertainty asked, const HeldUncertainty& held) {
@@ -221,8 +231,8 @@ ReportSection method_section(const RunReportData& data) {
           "months of each simulation first.</li>\n";
   html += "<li><strong>Uncertainty</strong>: " + detail::layers_asked_in_words(data.options.uncertainty, data.held) + ".</li>\n";
   std::string scenario_file = data.options.scenario_file.empty() ? "SCENARIO.json" : data.options.scenario_file;
-  std::string command = "caseflow run " + scenario_file + " --replications " + std::to_string(data.replications()) + " --seed " +
-                        std::to_string(data.results.seed) + detail::uncertainty_option(data.options.uncertainty);
+  std::string command =
+      detail::reproduce_command("caseflow run", {scenario_file}, data.replications(), data.results.seed, data.options.uncertainty);
   html += "<li><strong>Random numbers</strong> come from seed " + std::to_string(data.results.seed) +
           ": the same scenario, number of simulations, seed and layers of uncertainty give the same figures. To reproduce "
           "them: <code>" + escape_html(command) + "</code>.</li>\n</ul>\n";
@@ -247,6 +257,7 @@ ReportDocument build_run_report(const Scenario& scenario, const RunResults& resu
     document.sections.push_back(children_in_care_section(data));
     if (auto range = range_sources_section(data)) document.sections.push_back(std::move(*range));
     document.sections.push_back(stocks_by_state_section(data));
+    if (auto placements = placements_section(data)) document.sections.push_back(std::move(*placements));
     if (auto ages = age_bands_section(data)) document.sections.push_back(std::move(*ages));
   }
   if (auto exits = exits_by_year_section(data)) document.sections.push_back(std::move(*exits));

@@ -2,6 +2,7 @@
 // Pieces the sections of a run's report share: how counts are shown, the time axis, the count axis and
 // the "source" cell of an assumption. Private to the report's source files.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,12 @@ std::string certainty_footnote(int replications);
 // and "all" or "none" when it is exactly so.
 std::string show_part(double fraction);
 
-// " --uncertainty chance" for the command that reproduces a run, "" for the default (all).
-std::string uncertainty_option(Uncertainty asked);
+// The command that reproduces a run's figures: `program` ("caseflow run"), the scenario files, and every option
+// that changes a number, each written out even at its default so that the command means the same if a default
+// changes: "caseflow run scenarios/x.json --replications 1000 --seed 1 --uncertainty all". A file name is
+// quoted for a POSIX shell when it needs it.
+std::string reproduce_command(const std::string& program, const std::vector<std::string>& files, int replications,
+                              uint64_t seed, Uncertainty uncertainty);
 // "this run asked for ... (<code>--uncertainty all</code>, the default), so its bands hold chance, ..." (markup).
 std::string layers_asked_in_words(Uncertainty asked, const HeldUncertainty& held);
 
@@ -51,7 +56,7 @@ ChartAxis snapshot_axis(const RunReportData& data, double from = 0);
 // labelled "1,200".
 ChartAxis count_axis(double max_value, std::string label, double min_value = 0);
 
-// A y axis of pounds from a round number at or below min(`min_value`, 0), ticks labelled "£1.5m".
+// A y axis of pounds from a round number at or below min(`min_value`, 0), ticks labelled "£1,500,000".
 ChartAxis money_axis(double min_value, double max_value, std::string label);
 // "" for a financial year the forecast covers whole, else how much of it: "5 months".
 std::string part_year_note(const OutputLayout& layout, size_t financial_year);

@@ -69,7 +69,7 @@ json what_if_json(const Scenario& base, const RunResults& base_results, const Sc
                      {"net_saving", difference_json(saving.net_saving)}});
   }
   out["budgets"] = {{"base", budgets_json(base_results, base)}, {"strategy", budgets_json(strategy_results, strategy)}};
-  out["headline"] = strategy_headline(comparison, strategy_name, savings);
+  out["headline"] = strategy_headline(comparison, strategy_name, savings, static_cast<int>(base_results.stocks.rows()));
   return out;
 }
 

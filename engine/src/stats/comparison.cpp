@@ -71,6 +71,17 @@ void check_strategy_matches_base(const Scenario& base, const std::string& base_f
                          std::to_string(strategy.horizon_months));
 }
 
+std::vector<NamedComparison> ranked_by_effect(const std::vector<NamedComparison>& comparisons) {
+  std::vector<NamedComparison> ranked = comparisons;
+  std::stable_sort(ranked.begin(), ranked.end(), [](const NamedComparison& a, const NamedComparison& b) {
+    double end_a = a.comparison.in_care_difference.empty() ? 0 : a.comparison.in_care_difference.back().mean;
+    double end_b = b.comparison.in_care_difference.empty() ? 0 : b.comparison.in_care_difference.back().mean;
+    if (end_a != end_b) return end_a < end_b;
+    return a.comparison.child_days_avoided.mean > b.comparison.child_days_avoided.mean;
+  });
+  return ranked;
+}
+
 StrategyComparison compare_runs(const RunResults& base, const RunResults& strategy, const std::vector<Comparator>& comparators) {
   const OutputLayout& layout = base.layout;
   if (layout.stock_columns != strategy.layout.stock_columns || layout.snapshot_dates != strategy.layout.snapshot_dates ||
@@ -127,12 +138,27 @@ StrategyComparison compare_runs(const RunResults& base, const RunResults& strate
   // its own running costs included.
   if (layout.financial_years.size() == strategy.layout.financial_years.size()) {
     DaysMatrix base_years = financial_year_costs(base), strategy_years = financial_year_costs(strategy);
-    const auto net_savings = summarize_differences(DaysMatrix(base_years - strategy_years));
+    const DaysMatrix net = base_years - strategy_years;
+    const auto net_savings = summarize_differences(net);
+    auto share_above_zero = [](const auto& column) {
+      return column.size() == 0 ? 0.0 : static_cast<double>((column.array() > 0).count()) / static_cast<double>(column.size());
+    };
     for (size_t y = 0; y < layout.financial_years.size(); ++y) {
       auto column = static_cast<Eigen::Index>(y);
       comparison.savings.push_back({layout.financial_years[y].label, base_years.col(column).mean(),
-                                    strategy_years.col(column).mean(), net_savings[y]});
+                                    strategy_years.col(column).mean(), net_savings[y], share_above_zero(net.col(column))});
     }
+    // The whole forecast: each replication's years added up in year order.
+    DaysMatrix base_total = DaysMatrix::Zero(base_years.rows(), 1), strategy_total = base_total, net_total = base_total;
+    for (Eigen::Index r = 0; r < net.rows(); ++r)
+      for (Eigen::Index y = 0; y < net.cols(); ++y) {
+        base_total(r, 0) += base_years(r, y);
+        strategy_total(r, 0) += strategy_years(r, y);
+        net_total(r, 0) += net(r, y);
+      }
+    if (net.rows() > 0)
+      comparison.all_years = {"all", base_total.col(0).mean(), strategy_total.col(0).mean(), summarize_differences(net_total)[0],
+                              share_above_zero(net_total.col(0))};
   }
   return comparison;
 }

@@ -32,16 +32,22 @@ TEST(UkFormat, NumbersHaveThousandsSeparatorsAndRoundHalfAwayFromZero) {
   EXPECT_EQ(format_percent(0.5, 1), "50.0%");
 }
 
-TEST(UkFormat, MoneyInPoundsThousandsMillionsAndBillions) {
+TEST(UkFormat, MoneyInWholePoundsWhateverItsSize) {
   EXPECT_EQ(format_pounds(980), "\xC2\xA3" "980");
   EXPECT_EQ(format_pounds(51000), "\xC2\xA3" "51,000");
-  EXPECT_EQ(format_pounds(999999), "\xC2\xA3" "999,999");
-  EXPECT_EQ(format_pounds(999999.6), "\xC2\xA3" "1m");
-  EXPECT_EQ(format_pounds(1234567), "\xC2\xA3" "1.2m");
-  EXPECT_EQ(format_pounds(12e6), "\xC2\xA3" "12m");
-  EXPECT_EQ(format_pounds(17.14e6), "\xC2\xA3" "17.1m");
-  EXPECT_EQ(format_pounds(1.5e9), "\xC2\xA3" "1.5bn");
-  EXPECT_EQ(format_pounds(-2.5e6), kMinus + "\xC2\xA3" "2.5m");
+  EXPECT_EQ(format_pounds(999999.6), "\xC2\xA3" "1,000,000");
+  EXPECT_EQ(format_pounds(1234567.4), "\xC2\xA3" "1,234,567");
+  EXPECT_EQ(format_pounds(1.5e9), "\xC2\xA3" "1,500,000,000");
+  EXPECT_EQ(format_pounds(-2.5e6), kMinus + "\xC2\xA3" "2,500,000");
+  EXPECT_EQ(format_pounds(-0.4), "\xC2\xA3" "0");  // never "−£0"
+}
+
+TEST(UkFormat, CountsAgreeWithTheirNoun) {
+  EXPECT_EQ(count_of(1, "child", "children"), "1 child");
+  EXPECT_EQ(count_of(1.2, "child", "children"), "1 child");
+  EXPECT_EQ(count_of(0, "child", "children"), "0 children");
+  EXPECT_EQ(count_of(2, "child", "children"), "2 children");
+  EXPECT_EQ(count_of(1500, "child-day", "child-days"), "1,500 child-days");
 }
 
 TEST(UkFormat, DatesInWords) {

@@ -96,7 +96,8 @@ TEST_F(ReportComparisonTest, ComparisonReportIsWellFormedAndEqualsItsCsvFiles) {
   for (size_t s = 0; s < kStrategies.size(); ++s) {
     auto rows = table_values(*root, "table-difference-" + std::to_string(s + 1));
     ASSERT_EQ(rows.size(), 61u);
-    EXPECT_EQ(rows.front().first, kStrategies[s] + "/2020-11-02");
+    // (in rank order, which EveryStrategyIsShownAndRankedByItsEffectOnChildrenInCare checks)
+    EXPECT_EQ(rows.front().first.substr(rows.front().first.find('/')), "/2020-11-02");
     for (const auto& [key, values] : rows) {
       ASSERT_TRUE(in_care.count(key)) << key;
       EXPECT_EQ(values, in_care[key]) << key;
@@ -129,8 +130,20 @@ TEST_F(ReportComparisonTest, ComparisonReportIsWellFormedAndEqualsItsCsvFiles) {
   auto costs = rows_by_key(out / "comparison_costs.csv", 2, 2);
   auto savings = table_values(*root, "table-savings");
   ASSERT_EQ(savings.size(), costs.size());
-  ASSERT_EQ(savings.size(), kStrategies.size() * 6);
+  ASSERT_EQ(savings.size(), kStrategies.size() * (6 + 1));  // six financial years and all of them
   for (const auto& [key, values] : savings) EXPECT_EQ(values, costs[key]) << key;
+  // The all-years row adds up the years (its mean is their means' sum), with a chance of saving like theirs.
+  for (const auto& strategy : kStrategies) {
+    double years = 0;
+    for (const auto& [key, values] : costs)
+      if (key.rfind(strategy + "/", 0) == 0 && key != strategy + "/all") years += std::stod(values[2]);
+    ASSERT_TRUE(costs.count(strategy + "/all")) << strategy;
+    const auto& all = costs[strategy + "/all"];
+    ASSERT_EQ(all.size(), 7u);  // base, strategy, net saving mean, p05, p50, p95, chance of saving
+    EXPECT_NEAR(std::stod(all[2]), years, 1e-6 * std::abs(years)) << strategy;
+    EXPECT_GE(std::stod(all[6]), 0.0);
+    EXPECT_LE(std::stod(all[6]), 1.0);
+  }
 
   // The base's fan chart is base_summary.csv's in_care rows.
   std::map<std::string, std::vector<std::string>> base_summary;
@@ -161,7 +174,10 @@ TEST_F(ReportComparisonTest, ComparisonReportIsWellFormedAndEqualsItsCsvFiles) {
     EXPECT_NE(text.find(sentence), std::string::npos) << sentence << "\n" << text;
     EXPECT_NE(text.find(format_whole(std::stod(row[0])) + " child-days in care avoided"), std::string::npos) << strategy;
   }
-  EXPECT_NE(root->find_id("about")->all_text().find("--replications 100 --seed 4"), std::string::npos);
+  // The exact command, the files in the order given and every option that changes a number, defaults too.
+  std::string reproduce = "caseflow compare " + kScenarios + "herefordshire-2020.json " + kScenarios + "strategies/all-combined.json " +
+                          kScenarios + "strategies/edge-of-care.json --replications 100 --seed 4 --uncertainty all.";
+  EXPECT_NE(root->find_id("about")->all_text().find(reproduce), std::string::npos) << root->find_id("about")->all_text();
 }
 
 TEST_F(ReportComparisonTest, BadReportPathExitsTwoBeforeSimulatingAndWritesNothing) {
@@ -187,4 +203,80 @@ TEST_F(ReportComparisonTest, ComparisonWithoutCostsOrComparatorsLeavesThoseSecti
   for (const HtmlElement* section : root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
   EXPECT_EQ(sections, (std::vector<std::string>{"summary", "difference", "child-days", "children-in-care", "about", "data-tables"}));
   EXPECT_NE(root->find_id("summary")->all_text().find("With Fewer entries, "), std::string::npos);
+}
+
+// Every strategy is in the headline and every table, ranked by its effect on the number of children in care
+// on the last day (comparison_summary.csv's end_difference_mean, the largest fall first); money is written in
+// one style throughout, and a count of one child reads "1 child".
+TEST_F(ReportComparisonTest, EveryStrategyIsShownAndRankedByItsEffectOnChildrenInCare) {
+  const std::vector<std::string> strategies = {"edge-of-care", "faster-courts", "foster-recruitment", "reunification-programme",
+                                               "sgo-push", "all-combined"};
+  std::string command = "compare " + kScenarios + "herefordshire-2020.json";
+  for (const auto& strategy : strategies) command += " " + kScenarios + "strategies/" + strategy + ".json";
+  fs::path out = dir_ / "out", report = dir_ / "compare.html";
+  auto outcome = caseflow(command + " --replications 30 --seed 8 --threads 2 --out " + out.string() + " --report " + report.string());
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  std::string html = read(report);
+  std::unique_ptr<HtmlElement> root;
+  ASSERT_NO_THROW(root = parse_html(html));
+
+  // The expected ranking, from the CSV file: end difference ascending (most fewer first).
+  auto csv = read_csv(out / "comparison_summary.csv");
+  ASSERT_EQ(csv[0][6], "end_difference_mean");
+  std::vector<std::pair<double, std::string>> effects;
+  for (size_t i = 1; i < csv.size(); ++i) effects.emplace_back(std::stod(csv[i][6]), csv[i][0]);
+  ASSERT_EQ(effects.size(), strategies.size());
+  std::stable_sort(effects.begin(), effects.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> ranked;
+  for (const auto& effect : effects) ranked.push_back(effect.second);
+  ASSERT_NE(ranked, strategies) << "the argument order should differ from the ranking, or the test shows nothing";
+
+  // The headline: one card per strategy, in rank order, each with its rank and its change.
+  auto cards = root->find_id("summary")->find_all("li");
+  std::vector<const HtmlElement*> figures;
+  for (const HtmlElement* card : cards)
+    if (card->ancestor("ul") && card->ancestor("ul")->attribute("class") == "key-figures") figures.push_back(card);
+  ASSERT_EQ(figures.size(), strategies.size());
+  for (size_t s = 0; s < figures.size(); ++s) {
+    std::string text = figures[s]->all_text();
+    EXPECT_EQ(text.rfind(format_ordinal(static_cast<int>(s) + 1) + ":", 0), 0u) << text;
+    long change = std::lround(effects[s].first);
+    std::string value = change == 0 ? "0" : (change > 0 ? "+" : "") + format_whole(effects[s].first);
+    EXPECT_NE(text.find(value), std::string::npos) << text << " should show " << value;
+  }
+
+  // The tables: the overview with its ranks, the child-days, the difference charts' tables, the savings.
+  auto overview = table_values(*root, "table-overview");
+  ASSERT_EQ(overview.size(), strategies.size());
+  auto child_days = table_values(*root, "table-child-days");
+  ASSERT_EQ(child_days.size(), strategies.size());
+  for (size_t s = 0; s < ranked.size(); ++s) {
+    EXPECT_EQ(overview[s].first, ranked[s]);
+    EXPECT_EQ(overview[s].second.front(), std::to_string(s + 1)) << ranked[s];
+    EXPECT_EQ(child_days[s].first, ranked[s]);
+    auto difference = table_values(*root, "table-difference-" + std::to_string(s + 1));
+    ASSERT_FALSE(difference.empty());
+    EXPECT_EQ(difference.front().first, ranked[s] + "/2020-11-02");
+  }
+  auto savings = table_values(*root, "table-savings");
+  ASSERT_FALSE(savings.empty());
+  EXPECT_EQ(savings.front().first.substr(0, savings.front().first.find('/')), ranked.front());
+  EXPECT_EQ(savings.back().first.substr(0, savings.back().first.find('/')), ranked.back());
+
+  // One money style: whole pounds ("£473,693"), never "£5.7m" or "£1.5bn" beside them; plurals agree.
+  std::string text = root->all_text();
+  EXPECT_NE(text.find("\xC2\xA3"), std::string::npos);
+  for (size_t at = text.find("\xC2\xA3"); at != std::string::npos; at = text.find("\xC2\xA3", at + 1)) {
+    size_t end = at + 2;
+    while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == ',' || text[end] == '.')) ++end;
+    ASSERT_GT(end, at + 2) << text.substr(at, 20);
+    EXPECT_EQ(text.substr(at + 2, end - at - 2).find('.'), std::string::npos) << text.substr(at, 20);
+    EXPECT_FALSE(end < text.size() && (text[end] == 'm' || text.compare(end, 2, "bn") == 0)) << text.substr(at, 20);
+  }
+  for (const char* wrong : {" 1 fewer children", " 1 more children", " 1 children", " 1 child-days"})
+    EXPECT_EQ(text.find(wrong), std::string::npos) << wrong;
+  // The command to reproduce keeps the order given, not the ranking.
+  std::string reproduce = "caseflow compare " + kScenarios + "herefordshire-2020.json";
+  for (const auto& strategy : strategies) reproduce += " " + kScenarios + "strategies/" + strategy + ".json";
+  EXPECT_NE(root->find_id("about")->all_text().find(reproduce + " --replications 30 --seed 8 --uncertainty all."), std::string::npos);
 }

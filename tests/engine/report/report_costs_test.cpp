@@ -39,7 +39,7 @@ TEST_F(ReportCostsTest, CostSectionEqualsCostsSummaryAndBudgetCsv) {
 
   std::vector<std::string> sections;
   for (const HtmlElement* section : root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
-  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "by-age", "exits", "costs", "assumptions",
+  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "by-placement", "by-age", "exits", "costs", "assumptions",
                                                 "about", "data-tables"}));
   auto charts = root->find_id("costs")->find_all("svg");
   ASSERT_EQ(charts.size(), 1u);
@@ -51,14 +51,36 @@ TEST_F(ReportCostsTest, CostSectionEqualsCostsSummaryAndBudgetCsv) {
   EXPECT_EQ(legend.find("Running costs of interventions"), std::string::npos);  // none in the baseline
   EXPECT_EQ(root->find_id("table-costs")->ancestor("section")->attribute("id"), "data-tables");
 
+  // Children by placement type: a stacked chart, and its table is placements_summary.csv's averages, every date and type.
+  ASSERT_EQ(root->find_id("by-placement")->find_all("svg").size(), 1u);
+  std::map<std::string, std::string> placement_means;  // "2021-03-02/ifa_foster" -> mean
+  auto placements_csv = read_csv(dir_ / "out" / "placements_summary.csv");
+  for (size_t i = 1; i < placements_csv.size(); ++i) placement_means[placements_csv[i][0] + "/" + placements_csv[i][1]] = placements_csv[i][2];
+  const Scenario herefordshire = load_scenario(kHerefordshire);
+  size_t placement_cells = 0, first_type = 0;  // the types in order, over tables of at most six columns
+  for (int part = 1; root->find_id("table-by-placement-" + std::to_string(part)) != nullptr; ++part) {
+    size_t columns = 0;
+    for (const auto& [date, values] : table_values(*root, "table-by-placement-" + std::to_string(part))) {
+      columns = values.size();
+      ASSERT_LE(first_type + columns, herefordshire.placement_types.size()) << date;
+      for (size_t t = 0; t < columns; ++t, ++placement_cells)
+        EXPECT_EQ(values[t], placement_means[date + "/" + herefordshire.placement_types[first_type + t].id]) << date;
+    }
+    first_type += columns;
+  }
+  EXPECT_EQ(first_type, herefordshire.placement_types.size());
+  EXPECT_EQ(placement_cells, placement_means.size());
+
   // Every financial-year row of costs_summary.csv, and nothing else, in the data table.
   std::map<std::string, std::vector<std::string>> summary;  // "2021/22/in_house_foster" -> mean, p05, ..., p95
   auto csv = read_csv(dir_ / "out" / "costs_summary.csv");
-  ASSERT_EQ(csv[0], (std::vector<std::string>{"period", "category", "mean", "p05", "p25", "p50", "p75", "p95"}));
+  ASSERT_EQ(csv[0], (std::vector<std::string>{"period_type", "period", "category", "mean", "p05", "p25", "p50", "p75", "p95"}));
   size_t year_rows = 0;
   for (size_t i = 1; i < csv.size(); ++i) {
-    if (csv[i][0].find('/') == std::string::npos) continue;  // a calendar month, "2021-04"
-    summary[csv[i][0] + "/" + csv[i][1]] = std::vector<std::string>(csv[i].begin() + 2, csv[i].end());
+    // Each row says its kind, and the label agrees: "2021-04" a calendar month, "2021/22" a financial year.
+    EXPECT_EQ(csv[i][0], csv[i][1].find('/') == std::string::npos ? "month" : "financial_year") << csv[i][1];
+    if (csv[i][0] != "financial_year") continue;
+    summary[csv[i][1] + "/" + csv[i][2]] = std::vector<std::string>(csv[i].begin() + 3, csv[i].end());
     ++year_rows;
   }
   auto rows = table_values(*root, "table-costs");
@@ -105,6 +127,13 @@ TEST_F(ReportCostsTest, CostSectionEqualsCostsSummaryAndBudgetCsv) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("2020/21 (5 months)"), std::string::npos);
+  // Why the cost of a child-year moves (the mix), and which way it goes from the first whole year to the last.
+  EXPECT_NE(text.find("The cost of a child-year follows the mix of placements"), std::string::npos) << text;
+  const double first = std::stod(summary["2021/22/cost_per_child_year"][0]), last = std::stod(summary["2024/25/cost_per_child_year"][0]);
+  EXPECT_NE(text.find(std::string(last > first ? " rises" : " falls") + " from " + format_pounds(first) + " in 2021/22 to " +
+                      format_pounds(last) + " in 2024/25."),
+            std::string::npos)
+      << text;
 
   // The Assumptions: unit costs, allowances and budgets with their notes.
   Scenario scenario = load_scenario(kHerefordshire);

@@ -253,7 +253,7 @@ TEST_F(ReportTest, ReportOfARunIsWellFormedWithEverySectionAndEqualsItsCsvFiles)
             std::string::npos);
   EXPECT_NE(root->find_id("table-initial")->all_text().find("All children113"), std::string::npos);
   EXPECT_NE(root->find_id("table-comparator-sources")->all_text().find("Region130illustrative"), std::string::npos);
-  EXPECT_NE(root->find_id("about")->all_text().find("caseflow run " + scenario_.string() + " --replications 200 --seed 7."),
+  EXPECT_NE(root->find_id("about")->all_text().find("caseflow run " + scenario_.string() + " --replications 200 --seed 7 --uncertainty all."),
             std::string::npos);
 
   // The scenario states no uncertainty: a notice at the top says the band holds chance alone, and all of the spread

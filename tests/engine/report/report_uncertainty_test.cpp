@@ -144,7 +144,7 @@ TEST(ReportUncertainty, SaysInPlainWordsWhatTheBandHoldsAndWarnsWhenItIsChanceAl
       << summary;
   EXPECT_TRUE(uncertain.root->find_all("header")[0]->find_all("div").empty());  // no notice
   EXPECT_EQ(uncertain.html.find("holds chance alone"), std::string::npos);
-  EXPECT_NE(text_of(uncertain, "about").find("caseflow run s.json --replications 40 --seed 9."), std::string::npos);
+  EXPECT_NE(text_of(uncertain, "about").find("caseflow run s.json --replications 40 --seed 9 --uncertainty all."), std::string::npos);
 
   // Chance alone, because the scenario states nothing: a notice at the top says so and how to add uncertainty.
   Reported small = report_of(example_small(), Uncertainty::all, 40);
@@ -189,7 +189,7 @@ TEST(ReportUncertainty, TheRangeSectionShowsVarianceSourcesOwnShares) {
   ASSERT_TRUE(r.sources.held.parameters && r.sources.held.drift);
   std::vector<std::string> sections;
   for (const HtmlElement* section : r.root->find_all("main")[0]->find_all("section")) sections.push_back(section->attribute("id"));
-  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "by-age", "exits", "costs", "assumptions",
+  EXPECT_EQ(sections, (std::vector<std::string>{"summary", "children-in-care", "range", "by-state", "by-placement", "by-age", "exits", "costs", "assumptions",
                                                 "about", "data-tables"}));
 
   // A row per 31 March (counted on 1 April) and the end: the 90% range and the shares, exactly VarianceSources'.
@@ -314,7 +314,7 @@ TEST(ReportUncertainty, ComparisonSaysWhatItsDifferencesInclude) {
       << summary;
   std::string page = all->all_text();
   EXPECT_EQ(page.find("not chance"), std::string::npos);
-  EXPECT_NE(all->find_id("about")->all_text().find("caseflow compare base.json fewer.json --replications 40 --seed 3."),
+  EXPECT_NE(all->find_id("about")->all_text().find("caseflow compare base.json fewer.json --replications 40 --seed 3 --uncertainty all."),
             std::string::npos);
   std::smatch found;
   std::string text = text_but_assumptions(*all);

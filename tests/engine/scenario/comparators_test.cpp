@@ -31,13 +31,13 @@ void expect_error(const json& document, const std::string& path, const std::stri
 
 TEST(Comparators, AreReadWithTheirNotes) {
   Scenario scenario = scenario_from_json(with_comparators(
-      {{{"id", "west_midlands"}, {"label", "West Midlands rate"}, {"count", 296}, {"note", "seed line 491"}},
+      {{{"id", "west_midlands"}, {"label", "West Midlands rate"}, {"count", 296}, {"note", "CLA report, para 3"}},
        {{"id", "england"}, {"count", 235.5}}}));
   ASSERT_EQ(scenario.comparators.size(), 2u);
   EXPECT_EQ(scenario.comparators[0].id, "west_midlands");
   EXPECT_EQ(scenario.comparators[0].label, "West Midlands rate");
   EXPECT_EQ(scenario.comparators[0].count, 296);
-  EXPECT_EQ(scenario.comparators[0].note, "seed line 491");
+  EXPECT_EQ(scenario.comparators[0].note, "CLA report, para 3");
   EXPECT_EQ(scenario.comparators[1].label, "");
   EXPECT_EQ(scenario.comparators[1].count, 235.5);
 }

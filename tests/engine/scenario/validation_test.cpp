@@ -135,13 +135,13 @@ TEST(Validation, SyntaxErrorsGiveLineAndColumn) {
 TEST(Validation, NotesAreAllowedOnEveryObject) {
   json document = valid_scenario();
   document["note"] = "top";
-  document["states"][0]["note"] = "seed line 683";
+  document["states"][0]["note"] = "2 November update, Profile of looked after children";
   document["transitions"][0]["note"] = "t";
   document["transitions"][0]["time"]["note"] = "26 weeks";
   document["arrivals"][0]["age_years"]["note"] = "mostly babies";
   document["age_out"]["note"] = "law";
   Scenario scenario = scenario_from_json(document);
-  EXPECT_EQ(scenario.states[0].note, "seed line 683");
+  EXPECT_EQ(scenario.states[0].note, "2 November update, Profile of looked after children");
   EXPECT_EQ(scenario.transitions[0].time.note, "26 weeks");
   EXPECT_EQ(scenario.arrivals[0].ages.note, "mostly babies");
 }

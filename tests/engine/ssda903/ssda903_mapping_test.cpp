@@ -1,4 +1,4 @@
-// The SSDA903 mapping: the default sends the codes DOMAIN.md names where the issue says, and a bad
+// The SSDA903 mapping: the default sends the codes the DfE's SSDA903 guidance names where the issue says, and a bad
 // mapping file is an InputError naming the JSON path, like a bad scenario.
 
 #include <fstream>

@@ -45,6 +45,19 @@ TEST(Summary, NumbersAreWrittenShortestAndExact) {
   EXPECT_EQ(format_number(0.1 + 0.2), "0.30000000000000004");
 }
 
+// Money and counts never in scientific notation (budget.csv wrote "1.8e+07"), and still exact.
+TEST(Summary, NumbersAreNeverWrittenInScientificNotation) {
+  EXPECT_EQ(format_number(18e6), "18000000");
+  EXPECT_EQ(format_number(-2.5e9), "-2500000000");
+  EXPECT_EQ(format_number(1e20), "100000000000000000000");
+  EXPECT_EQ(format_number(0.00005), "0.00005");
+  for (double value : {18e6, 17136000.0, 1234567.8912345678, 0.1 + 0.2, 4.1e-7, 9.87654321e15, 1.0 / 3.0}) {
+    std::string text = format_number(value);
+    EXPECT_EQ(text.find_first_of("eE"), std::string::npos) << text;
+    EXPECT_EQ(std::stod(text), value) << text;
+  }
+}
+
 // Counts are sorted by counting when their range is narrow and by comparison when it is wide: either way
 // the quantiles are those of the fully sorted column, ties and all.
 TEST(Summary, QuantilesOfNarrowAndWideCountsEqualThoseOfTheSortedColumn) {

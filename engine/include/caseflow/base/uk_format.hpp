@@ -1,5 +1,5 @@
 #pragma once
-// Numbers, money and dates written the way UK readers expect them: "1,234", "£1.2m", "31 March 2022".
+// Numbers, money and dates written the way UK readers expect them: "1,234", "£1,234,567", "31 March 2022".
 // For people, not for machines: the CSV outputs keep the exact values (number_format.hpp).
 
 #include <string>
@@ -19,8 +19,12 @@ std::string format_trimmed(double value, int max_decimals);
 // A fraction as a percentage: 0.123 -> "12%".
 std::string format_percent(double fraction, int decimals = 0);
 
-// Money as UK reports write it: "£980", "£51,000", "£1.2m", "£12m", "£1.5bn".
+// Money in whole pounds, as UK reports write it: "£980", "£51,000", "£1,234,567", "−£2,500,000". One style
+// for every amount, so a reader never weighs "£5.7m" against "£473,693".
 std::string format_pounds(double pounds);
+
+// A whole count with its noun agreeing: count_of(1, "child", "children") -> "1 child", 43 -> "43 children".
+std::string count_of(double count, const std::string& singular, const std::string& plural);
 
 // "31 March 2022", "2 Nov 2020", "March 2022".
 std::string format_long_date(Date date);

@@ -47,7 +47,8 @@ struct CalibrationOptions {
   bool drift_trend = false;
   // Whole-year band edges for arrivals and hazards; they must rise from 0 to the mapping's age-out age.
   // Empty: 0, 1, 5, 10, 16 (those below the age-out age) and the age-out age, so with 18 the bands are
-  // [0,1), [1,5), [5,10), [10,16), [16,18), the bands of DESIGN.md's examples.
+  // [0,1), [1,5), [5,10), [10,16), [16,18): the age bands of the Department for Education's statistics,
+  // 'Children looked after in England including adoptions' (under 1, 1 to 4, 5 to 9, 10 to 15, 16 and over).
   std::vector<int> age_band_edges;
   std::string name;    // default "Calibrated from SSDA903, as of <as_of>"
   std::string source;  // what the data were (file names), for the scenario's note

@@ -21,7 +21,8 @@ OutputTable comparison_summary_table(const std::vector<NamedComparison>& compari
 OutputTable comparison_routes_table(const std::vector<NamedComparison>& comparisons);
 // comparison_comparators.csv: strategy,date,comparator,count,base_probability,strategy_probability
 OutputTable comparison_comparators_table(const std::vector<NamedComparison>& comparisons);
-// comparison_costs.csv: strategy,financial_year,base_cost,strategy_cost,net_saving_mean,net_saving_p05,net_saving_p50,net_saving_p95
+// comparison_costs.csv: strategy,financial_year,base_cost,strategy_cost,net_saving_mean,net_saving_p05,net_saving_p50,
+// net_saving_p95,chance_of_saving: each financial year, then "all" (the whole forecast) for each strategy
 OutputTable comparison_costs_table(const std::vector<NamedComparison>& comparisons);
 
 // All five, by file name, in the order `caseflow compare` writes them.

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "caseflow/sim/run_results.hpp"
 #include "caseflow/stats/run_summary.hpp"
@@ -21,7 +22,8 @@ void write_costs_csv(const RunResults& results, std::ostream& out);
 // Writes all of a run's files into `directory`, whole or not at all: the summary files of `summary`
 // (summarize_run of these results), and with `per_replication` the per-replication files. If `cancel`
 // becomes true before the files are moved into place, nothing is written and RunCancelled is thrown.
-void write_run_outputs(const RunResults& results, const RunSummary& summary, const std::string& directory,
+// Returns the names of the files written, in the order written.
+std::vector<std::string> write_run_outputs(const RunResults& results, const RunSummary& summary, const std::string& directory,
                        bool per_replication, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace caseflow

@@ -19,9 +19,9 @@ OutputTable placement_summary_table(const OutputLayout& layout, const SummaryGri
 // age_bands_summary.csv: date,age_band,mean,p05,p25,p50,p75,p95 — children in care by age band ("0", "1-4",
 // "5-9", "10-15", "16-17", "18+"), by whole years of age on the day
 OutputTable age_band_summary_table(const OutputLayout& layout, const SummaryGrid& age_bands);
-// costs_summary.csv: period,category,mean,p05,p25,p50,p75,p95 — calendar months ("2020-11"), then
-// financial years ("2021/22"); categories are the placement types, the allowances, running_costs, total,
-// and (for financial years) cost_per_child_year.
+// costs_summary.csv: period_type,period,category,mean,p05,p25,p50,p75,p95 — calendar months (period_type
+// "month", period "2020-11"), then financial years ("financial_year", "2021/22"); categories are the
+// placement types, the allowances, running_costs, total, and (for financial years) cost_per_child_year.
 OutputTable cost_summary_table(const OutputLayout& layout, const CostSummary& costs);
 // budget.csv: financial_year,budget,mean_cost,probability_over_budget
 OutputTable budget_table(const std::vector<BudgetRisk>& risks);

@@ -27,8 +27,10 @@ struct ComparisonReportOptions {
 
 // The headline of a strategy against its base, as the report's summary says it: the change in children in care
 // on the last snapshot date with its 90% band, the child-days in care avoided and, when `with_savings`, the net
-// saving over all financial years. `name` names the strategy in it, as it is (the report passes markup).
-std::string strategy_headline(const StrategyComparison& comparison, const std::string& name, bool with_savings);
+// saving over all financial years with the share of the `replications` simulations that save money. `name` names
+// the strategy in it, as it is (the report passes markup).
+std::string strategy_headline(const StrategyComparison& comparison, const std::string& name, bool with_savings,
+                              int replications);
 
 // `base_results` must come from running `base`, `base_summary` be summarize_run of them, and `comparisons`
 // come from compare_runs against them.

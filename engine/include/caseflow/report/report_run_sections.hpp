@@ -62,6 +62,8 @@ ReportSection children_in_care_section(const RunReportData& data);
 ReportSection stocks_by_state_section(const RunReportData& data);
 // Children in care by age band at the start and every twelve months (report_age_bands.cpp).
 std::optional<ReportSection> age_bands_section(const RunReportData& data);
+// Children by placement type (placements_summary.csv); empty for a scenario without placement types.
+std::optional<ReportSection> placements_section(const RunReportData& data);
 // Empty (nullopt) for a scenario without exits.
 std::optional<ReportSection> exits_by_year_section(const RunReportData& data);
 // Empty for a run without costs (no RunSummary::costs).

@@ -1,7 +1,8 @@
 #pragma once
 // The SSDA903 return as data: the rows of the episodes, header and UASC files after reading and
 // row-level cleaning (ssda903_import.hpp), each with the file and line it came from.
-// Column meanings are in /work/shared/DOMAIN.md and docs/calibration.md.
+// Column meanings are the Department for Education's, in its yearly guidance 'Children looked after return
+// (SSDA903): guide to the collection'; docs/calibration.md says how caseflow reads them.
 
 #include <map>
 #include <optional>

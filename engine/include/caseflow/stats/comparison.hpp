@@ -40,11 +40,15 @@ struct StrategyComparison {
   std::vector<ComparatorChance> comparators;
 
   struct Saving {
-    std::string financial_year;
+    std::string financial_year;               // "2021/22", or "all" for the whole forecast
     double base_cost = 0, strategy_cost = 0;  // means, all categories (the strategy's running costs included)
     DifferenceSummary net_saving;             // base - strategy, per replication
+    double chance_of_saving = 0;              // the share of replications whose net saving is above zero
   };
-  std::vector<Saving> savings;
+  std::vector<Saving> savings;  // by financial year; empty when the runs have no costs
+  // Every financial year at once ("all"): each replication's years added up, so its band and chance are those
+  // of the whole forecast's saving, not sums of the years' bands. Meaningful only when `savings` is not empty.
+  Saving all_years;
 };
 
 // A strategy's comparison with the names it is shown under.
@@ -53,6 +57,11 @@ struct NamedComparison {
   std::string name;      // the scenario's name, for people
   StrategyComparison comparison;
 };
+
+// The strategies ranked by their effect on the number of children in care on the forecast's last day
+// (strategy minus base, the average over paired simulations): the largest fall first. Equal changes put more
+// child-days avoided first, then keep the order given. The report and the workbook show them in this order.
+std::vector<NamedComparison> ranked_by_effect(const std::vector<NamedComparison>& comparisons);
 
 // Whether `strategy` can be set against `base`: the same states in the same order, the same start date and
 // the same horizon, so that both runs have the same stock columns, snapshot dates and financial years. Meant
