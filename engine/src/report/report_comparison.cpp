@@ -275,7 +275,8 @@ std::optional<ReportSection> comparators_section(const ComparisonData& data) {
     table.add_row(name + ": " + format_trimmed(chance.count, 1), cells, format_iso_date(chance.date) + "/" + chance.comparator);
   }
   std::string html = "<p>The share of simulations in which the number of children in care is at or below each comparator, "
-                     "every 12 months from the start, in the base forecast and with each strategy.</p>\n" + table.render();
+                     "every 12 months from the start (the dates every difference here is measured on; a run's own report gives them "
+                     "on each 31 March instead), in the base forecast and with each strategy.</p>\n" + table.render();
   if (certain) html += detail::certainty_footnote(data.replications());
   return ReportSection{"comparators", "Reaching the comparators", html, "", ""};
 }

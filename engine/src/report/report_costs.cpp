@@ -218,7 +218,8 @@ std::optional<ReportSection> costs_section(const RunReportData& data) {
       }
       table.add_row(year_name(y), cells, layout.financial_years[y].label);
     }
-    html += "<h3>Total by financial year</h3>\n" + table.render();
+    // One block, so that a printed page never ends between the heading and its table (a few rows).
+    html += "<div class=\"keep-together\">\n<h3>Total by financial year</h3>\n" + table.render() + "</div>\n";
     if (certain) html += detail::certainty_footnote(data.replications());
   }
 

@@ -65,6 +65,7 @@ footer { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.85rem
   .key-figures { grid-template-columns: repeat(4, 1fr); }
   .key-figures li { border: 1px solid #8a8a8a; border-left: 5px solid var(--accent); }
   .notice { break-inside: avoid; }
+  .keep-together { break-inside: avoid; }
   section.starts-page { break-before: page; }
 }
 )css";

@@ -113,7 +113,9 @@ ReportSection summary_section(const RunReportData& data) {
       table.add_row(moment.name, cells, format_iso_date(layout.snapshot_dates[moment.snapshot]));
     }
     html += "<h3>Against the comparators</h3>\n<p>The share of simulations in which the number in care is at or below each "
-            "comparator on each date. The comparators and their sources are listed under <a href=\"#assumptions\">Assumptions</a>.</p>\n" +
+            "comparator on each 31 March in the forecast (the end of a financial year) and on its last day; a comparison of "
+            "strategies gives them every 12 months from the start date instead, the dates its differences are measured on. "
+            "The comparators and their sources are listed under <a href=\"#assumptions\">Assumptions</a>.</p>\n" +
             table.render();
     if (certain) html += detail::certainty_footnote(data.replications());
   }

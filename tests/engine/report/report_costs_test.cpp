@@ -50,6 +50,15 @@ TEST_F(ReportCostsTest, CostSectionEqualsCostsSummaryAndBudgetCsv) {
     EXPECT_NE(legend.find(entry), std::string::npos) << entry;
   EXPECT_EQ(legend.find("Running costs of interventions"), std::string::npos);  // none in the baseline
   EXPECT_EQ(root->find_id("table-costs")->ancestor("section")->attribute("id"), "data-tables");
+  // The heading of the yearly totals and their table are one block a printed page does not split (issue 17).
+  const HtmlElement* totals_heading = nullptr;
+  for (const HtmlElement* heading : root->find_id("costs")->find_all("h3"))
+    if (heading->all_text() == "Total by financial year") totals_heading = heading;
+  ASSERT_NE(totals_heading, nullptr);
+  ASSERT_EQ(totals_heading->parent->name, "div");
+  EXPECT_EQ(totals_heading->parent->attribute("class"), "keep-together");
+  EXPECT_EQ(totals_heading->parent->find_all("table").size(), 1u);
+  EXPECT_NE(html.find(".keep-together { break-inside: avoid; }"), std::string::npos);
 
   // Children by placement type: a stacked chart, and its table is placements_summary.csv's averages, every date and type.
   ASSERT_EQ(root->find_id("by-placement")->find_all("svg").size(), 1u);
