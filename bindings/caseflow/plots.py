@@ -5,6 +5,7 @@ combined and restyled. They draw only what the tables hold (``RunResult.summary(
 ``budget()``, ``Comparison.in_care()``, a sensitivity table): no statistics are computed here.
 """
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -13,6 +14,15 @@ import pandas as pd
 def _axes(ax):
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 5))
+    return ax
+
+
+def date_axis(ax):
+    """Dates on the x axis that read at a glance: a tick every few months or years, each year named once
+    ("2021", then "Apr", "Jul"...), never the crowded, overlapping full dates matplotlib draws by default."""
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     return ax
 
 
@@ -46,6 +56,11 @@ def fan_chart(result, state="in_care", comparators=None, ax=None, color="tab:blu
     ax.fill_between(rows["date"], rows["p25"], rows["p75"], color=color, alpha=0.38, linewidth=0,
                     label="50% of replications")
     ax.plot(rows["date"], rows["p50"], color=color, linewidth=2, label="median")
+    history = result.scenario.to_dict().get("history", []) if state == "in_care" else []
+    if history:
+        # What was counted before the start, so a reader sees where the forecast comes from.
+        ax.plot(pd.to_datetime([point["date"] for point in history]), [point["in_care"] for point in history],
+                color="0.15", marker="o", markersize=4, linewidth=1, label="observed")
     styles = ["--", "-.", ":", (0, (5, 1, 1, 1, 1, 1))]
     for i, (name, count) in enumerate(comparators.items()):
         ax.axhline(count, color="0.3", linewidth=1.2, linestyle=styles[i % len(styles)], label=f"{name}: {count:g}")
@@ -54,7 +69,7 @@ def fan_chart(result, state="in_care", comparators=None, ax=None, color="tab:blu
     ax.set_ylim(bottom=0)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="best", fontsize="small")
-    return ax
+    return date_axis(ax)
 
 
 def stacked_stocks(result, ax=None, statistic="mean"):
@@ -78,7 +93,7 @@ def stacked_stocks(result, ax=None, statistic="mean"):
     ax.margins(x=0)
     handles, names = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], names[::-1], loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")  # as stacked
-    return ax
+    return date_axis(ax)
 
 
 def strategy_comparison(comparison, strategies=None, ax=None, band=True):
@@ -111,7 +126,7 @@ def strategy_comparison(comparison, strategies=None, ax=None, band=True):
                  + f" ({comparison.replications} replications)", fontsize="medium")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(loc="lower left", fontsize="small")
-    return ax
+    return date_axis(ax)
 
 
 def costs_by_year(result, ax=None, scale=1e6, unit="£ million", budget=True):

@@ -1,5 +1,6 @@
 """The plots draw the summary's numbers (they compute none of their own)."""
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -48,10 +49,25 @@ def test_fan_chart_draws_the_bands_and_median_of_the_summary(result):
 def test_fan_chart_draws_the_scenarios_comparators_by_default(result):
     herefordshire = caseflow.run(caseflow.Scenario.load(HEREFORDSHIRE), replications=20, seed=1)
     ax = plots.fan_chart(herefordshire)
-    levels = {line.get_label(): line.get_ydata()[0] for line in ax.get_lines()[1:]}
+    levels = {line.get_label(): line.get_ydata()[0] for line in ax.get_lines()[1:] if line.get_label() != "observed"}
     assert levels == {"West Midlands rate (82 per 10,000): 296": 296, "England rate (65 per 10,000): 235": 235,
                       "Statistical neighbours (54 per 10,000): 196": 196}
     assert len(plots.fan_chart(result).get_lines()) == 1  # the worked example has none
+
+
+def test_fan_chart_draws_the_history_before_the_forecast_on_dates_that_read(result):
+    herefordshire = caseflow.Scenario.load(HEREFORDSHIRE)
+    ax = plots.fan_chart(caseflow.run(herefordshire, replications=20, seed=1))
+    observed = [line for line in ax.get_lines() if line.get_label() == "observed"]
+    assert len(observed) == 1
+    history = herefordshire.to_dict()["history"]
+    assert list(observed[0].get_ydata()) == [point["in_care"] for point in history]
+    assert len(history) > 3 and max(point["date"] for point in history) <= str(herefordshire.start_date)
+    assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+    # The worked example states no history, and a single state's fan has none.
+    assert all(line.get_label() != "observed" for line in plots.fan_chart(result).get_lines())
+    assert all(line.get_label() != "observed"
+               for line in plots.fan_chart(caseflow.run(herefordshire, replications=5, seed=1), state="ico").get_lines())
 
 
 def test_fan_chart_of_one_state_and_of_no_such_state(result):
