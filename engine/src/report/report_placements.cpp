@@ -18,7 +18,7 @@ std::optional<ReportSection> placements_section(const RunReportData& data) {
   constexpr size_t kColumnsPerTable = 6;
   const OutputLayout& layout = data.layout();
   const SummaryGrid& placements = *data.summary.placements;
-  const size_t types = layout.placement_categories, last = layout.snapshots() - 1;
+  const size_t types = layout.placement_categories;
   std::vector<std::vector<double>> means(types, std::vector<double>(layout.snapshots()));
   std::vector<std::string> names;
   double highest = 0;
@@ -32,14 +32,7 @@ std::optional<ReportSection> placements_section(const RunReportData& data) {
     highest = std::max(highest, stacked);
   }
 
-  // The description names the largest types at the end, which is what the eye takes from the chart.
-  std::vector<size_t> order(types);
-  for (size_t t = 0; t < types; ++t) order[t] = t;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return means[a][last] > means[b][last]; });
-  std::string description = "Average children by placement type, stacked; on " + format_long_date(layout.snapshot_dates.back()) + ":";
-  for (size_t n = 0; n < order.size(); ++n)
-    description += (n ? ", " : " ") + names[order[n]] + " " + detail::show_count(means[order[n]][last]);
-  description += ".";
+  const std::string description = detail::stacked_chart_description(data, "Average children by placement type", names, means);
 
   SvgChart chart("chart-by-placement", "Average children by placement type", description);
   chart.set_size(760, 300);

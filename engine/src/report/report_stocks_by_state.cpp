@@ -15,7 +15,7 @@ ReportSection stocks_by_state_section(const RunReportData& data) {
   // At most six columns to a table, so that each fits a printed page; together they hold every state.
   constexpr size_t kColumnsPerTable = 6;
   const OutputLayout& layout = data.layout();
-  const size_t states = data.scenario.states.size(), in_care = layout.in_care_column(), last = layout.snapshots() - 1;
+  const size_t states = data.scenario.states.size(), in_care = layout.in_care_column();
   std::vector<std::vector<double>> means(states, std::vector<double>(layout.snapshots()));
   std::vector<std::string> names;
   double highest = 0;
@@ -25,14 +25,7 @@ ReportSection stocks_by_state_section(const RunReportData& data) {
   }
   for (size_t k = 0; k < layout.snapshots(); ++k) highest = std::max(highest, data.stock_mean(k, in_care));
 
-  // The description names the largest states at the end, which is what the eye takes from the chart.
-  std::vector<size_t> order(states);
-  for (size_t s = 0; s < states; ++s) order[s] = s;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return means[a][last] > means[b][last]; });
-  std::string description = "Average children in care by state, stacked; on " + format_long_date(layout.snapshot_dates.back()) + ":";
-  for (size_t n = 0; n < order.size(); ++n)
-    description += (n ? ", " : " ") + names[order[n]] + " " + detail::show_count(means[order[n]][last]);
-  description += ".";
+  const std::string description = detail::stacked_chart_description(data, "Average children in care by state", names, means);
 
   SvgChart chart("chart-by-state", "Average children in care by state", description);
   chart.set_size(760, 300);

@@ -52,6 +52,13 @@ std::string layers_asked_in_words(Uncertainty asked, const HeldUncertainty& held
 std::vector<double> snapshot_positions(const RunReportData& data);
 ChartAxis snapshot_axis(const RunReportData& data, double from = 0);
 
+// The text alternative of a stacked chart: "`what`, stacked; on 2 November 2025: A 120, B 80, ...", its layers
+// (named `names`, averages `means[layer][snapshot]`) at the last snapshot, largest first: what the eye takes
+// from the chart.
+std::string stacked_chart_description(const RunReportData& data, const std::string& what,
+                                      const std::vector<std::string>& names,
+                                      const std::vector<std::vector<double>>& means);
+
 // A y axis from a round number at or below `min_value` (0 by default) to one above `max_value`, ticks
 // labelled "1,200".
 ChartAxis count_axis(double max_value, std::string label, double min_value = 0);
