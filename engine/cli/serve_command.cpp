@@ -85,6 +85,9 @@ int serve(const ServeArguments& arguments) {
   server.Post("/api/report", [&](const httplib::Request& request, httplib::Response& response) {
     send(service.report(request.body), response);
   });
+  server.Post("/api/workbook", [&](const httplib::Request& request, httplib::Response& response) {
+    send(service.workbook(request.body), response);
+  });
   server.Get(R"(/(|index\.html|app\.js|style\.css))", [](const httplib::Request& request, httplib::Response& response) {
     const WwwAsset* asset = find_www_asset(request.path);
     response.set_content(std::string(asset->body), std::string(asset->content_type).c_str());

@@ -2,11 +2,13 @@
 stop, and that a what-if equals `caseflow compare` on the same scenarios and seed."""
 
 import csv
+import io
 import json
 import subprocess
 import threading
 import time
 
+import openpyxl
 import pytest
 
 from conftest import REPO, Server
@@ -113,6 +115,33 @@ def test_the_report_downloads(server):
                                                                    "replications": 8})
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert body.startswith(b"<!DOCTYPE html>") and b"Difference from the base over time" in body
+
+
+def test_the_workbook_downloads_and_equals_caseflow_compare_xlsx(server, cli, tmp_path):
+    request = {"base": BASE, "strategy": STRATEGY, "replications": 12, "seed": 4, "levers": {"/arrivals/0/per_year": 70}}
+    status, headers, body = server.request("POST", "/api/workbook", request)
+    assert status == 200, body[:500]
+    assert headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert 'filename="comparison.xlsx"' in headers["Content-Disposition"]
+    ours = openpyxl.load_workbook(io.BytesIO(body))
+    assert ours.sheetnames[0] == "About"
+    assert {"In care over time", "Summary", "Net saving", "Base children in care", "Ranking", "Assumptions"} <= set(ours.sheetnames)
+    # The same workbook as `caseflow compare --xlsx` on the downloaded strategy (saved as strategy.json, whose
+    # name is the strategy's id there as here), but for the About sheet, which names the files compared.
+    strategy_file = tmp_path / "strategy.json"
+    strategy_file.write_bytes(server.request("POST", "/api/strategy", request)[2])
+    book = tmp_path / "compare.xlsx"
+    subprocess.run([str(cli), "compare", str(REPO / "scenarios" / BASE), str(strategy_file), "--replications", "12",
+                    "--seed", "4", "-o", str(tmp_path / "compare"), "--xlsx", str(book)], check=True, capture_output=True)
+    theirs = openpyxl.load_workbook(book)
+    assert ours.sheetnames == theirs.sheetnames
+    for name in ours.sheetnames[1:]:
+        assert list(ours[name].iter_rows(values_only=True)) == list(theirs[name].iter_rows(values_only=True)), name
+
+
+def test_a_bad_workbook_request_is_refused_naming_the_field(server):
+    status, body = server.json("POST", "/api/workbook", {"base": BASE, "replications": 0})
+    assert status == 400 and body["place"] == "/replications"
 
 
 def test_concurrent_clients_each_get_their_own_answer(server):

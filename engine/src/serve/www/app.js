@@ -318,6 +318,7 @@ async function start() {
   $("reset").addEventListener("click", () => { state.values = {}; drawLevers(); schedule(0); });
   $("download-strategy").addEventListener("click", () => download("/api/strategy", "strategy.json"));
   $("download-report").addEventListener("click", () => download("/api/report", "report.html"));
+  $("download-workbook").addEventListener("click", () => download("/api/workbook", "comparison.xlsx"));
   $("upload").addEventListener("change", async () => {
     const file = $("upload").files[0];
     if (!file) return;
