@@ -76,6 +76,9 @@ int serve(const ServeArguments& arguments) {
   server.Post("/api/scenario", [&](const httplib::Request& request, httplib::Response& response) {
     send(service.uploaded_scenario(request.body), response);
   });
+  server.Post("/api/ssda903", [&](const httplib::Request& request, httplib::Response& response) {
+    send(service.calibrated_scenario(request.body), response);
+  });
   server.Post("/api/whatif", [&](const httplib::Request& request, httplib::Response& response) {
     send(service.what_if(request.body), response);
   });

@@ -9,6 +9,7 @@
 #include "caseflow/report/report_comparison.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/serve/levers.hpp"
+#include "caseflow/serve/ssda903_upload.hpp"
 #include "caseflow/serve/what_if.hpp"
 #include "caseflow/sim/drawn_replications.hpp"
 #include "caseflow/sim/runner.hpp"
@@ -145,6 +146,31 @@ ServeReply WhatIfService::shipped_scenario(const std::string& id) const {
 ServeReply WhatIfService::uploaded_scenario(const std::string& body) const {
   try {
     return json_reply(200, scenario_reply_body("", scenario_from_json(parse_body(body, "upload"), "upload")));
+  } catch (const InputError& error) {
+    return input_error_reply(error);
+  }
+}
+
+ServeReply WhatIfService::calibrated_scenario(const std::string& body) const {
+  try {
+    if (body.size() > settings_.max_request_bytes)
+      throw InputError("request", "", "is larger than " + std::to_string(settings_.max_request_bytes) + " bytes");
+    const json document = parse_body(body, "request");
+    if (!document.is_object() || !document.contains("files") || !document["files"].is_array())
+      throw InputError("request", "/files", "must be a list of the SSDA903 files, each {\"name\": ..., \"text\": ...}");
+    std::vector<CsvText> files;
+    for (size_t i = 0; i < document["files"].size(); ++i) {
+      const json& file = document["files"][i];
+      if (!file.is_object() || !file.contains("name") || !file["name"].is_string() || !file.contains("text") || !file["text"].is_string())
+        throw InputError("request", "/files/" + std::to_string(i), "must be {\"name\": ..., \"text\": ...}, both texts");
+      files.push_back({file["name"].get<std::string>(), file["text"].get<std::string>()});
+    }
+    std::optional<Date> as_of;
+    if (document.contains("as_of") && !document["as_of"].is_null()) {
+      if (document["as_of"].is_string()) as_of = parse_iso_date(document["as_of"].get<std::string>());
+      if (!as_of) throw InputError("request", "/as_of", "must be a date YYYY-MM-DD, got " + document["as_of"].dump());
+    }
+    return json_reply(200, scenario_reply_body("", calibrate_uploaded_returns(files, as_of)));
   } catch (const InputError& error) {
     return input_error_reply(error);
   }

@@ -59,6 +59,9 @@ class WhatIfService {
   // inherited value written out)}; 404 for an unknown id, 400 naming the JSON path for an invalid document.
   ServeReply shipped_scenario(const std::string& id) const;
   ServeReply uploaded_scenario(const std::string& body) const;
+  // POST /api/ssda903 {files: [{name, text}], as_of?}: the scenario calibrated from SSDA903 returns
+  // (ssda903_upload.hpp), answered as an uploaded one; 400 naming the file and line of bad data.
+  ServeReply calibrated_scenario(const std::string& body) const;
   // POST /api/whatif {base, strategy?, levers?, replications?, seed?, session?}: base and strategy each an
   // id or a document. 200 with what_if_json (and replications, seed, seconds); 400 for bad input, 409 when
   // a newer request of the session cancelled it, 503 when it ran out of time or the server is stopping.
