@@ -76,6 +76,9 @@ int serve(const ServeArguments& arguments) {
   server.Post("/api/scenario", [&](const httplib::Request& request, httplib::Response& response) {
     send(service.uploaded_scenario(request.body), response);
   });
+  server.Post("/api/ssda903", [&](const httplib::Request& request, httplib::Response& response) {
+    send(service.calibrated_scenario(request.body), response);
+  });
   server.Post("/api/whatif", [&](const httplib::Request& request, httplib::Response& response) {
     send(service.what_if(request.body), response);
   });
@@ -84,6 +87,9 @@ int serve(const ServeArguments& arguments) {
   });
   server.Post("/api/report", [&](const httplib::Request& request, httplib::Response& response) {
     send(service.report(request.body), response);
+  });
+  server.Post("/api/workbook", [&](const httplib::Request& request, httplib::Response& response) {
+    send(service.workbook(request.body), response);
   });
   server.Get(R"(/(|index\.html|app\.js|style\.css))", [](const httplib::Request& request, httplib::Response& response) {
     const WwwAsset* asset = find_www_asset(request.path);

@@ -1,7 +1,8 @@
 // The what-if page in a real browser: Debian's Chromium, headless, driven by puppeteer-core (which downloads no
 // browser). It starts `caseflow serve`, loads the page, moves a lever from the keyboard, waits for the chart to
 // change, checks the figures shown against `caseflow compare` on the downloaded strategy, runs that strategy
-// through `caseflow run`, and fails on any console error. Prints the time from the key press to the drawn chart (a
+// through `caseflow run`, fetches the Excel workbook, calibrates a base from SSDA903 returns chosen on the page (and
+// names a file that is not one), and fails on any console error. Prints the time from the key press to the drawn chart (a
 // benchmark of the page: the 0.3 s debounce included).
 // Usage: node serve_page.mjs --caseflow PATH --repo DIR --work DIR. Exit 77 (skipped) without Chromium.
 import { spawn, execFileSync } from "node:child_process";
@@ -80,6 +81,36 @@ try {
     const expected = [date, Number(mean).toFixed(1), whole(p05), whole(p50), whole(p95)];
     if (JSON.stringify(expected) !== JSON.stringify(shown[k])) fail(`on ${date} the page shows ${shown[k]}, compare ${expected}`);
   });
+
+  // The Excel workbook of the same what-if: a zip (an .xlsx) from the page's own request.
+  const workbook = await page.evaluate(async () => {
+    const response = await fetch("/api/workbook", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request()) });
+    return [response.status, response.headers.get("Content-Type"), Array.from(new Uint8Array(await response.arrayBuffer()).slice(0, 2))];
+  });
+  if (workbook[0] !== 200 || !workbook[1].includes("spreadsheetml") || String.fromCharCode(...workbook[2]) !== "PK")
+    fail("the workbook download is not an .xlsx file: " + JSON.stringify(workbook));
+
+  // A file that is no SSDA903 return is named on the page (its 400 and Chromium's line about it are expected).
+  const returns = join(work, "ssda903");
+  execFileSync(caseflow, ["export-903", join(repo, "tests/data/calibration/truth.json"), "--seed", "3", "--out", returns], { stdio: "ignore" });
+  writeFileSync(join(work, "notes.csv"), "A,B\n1,2\n");
+  const input = await page.$("#returns");
+  await input.uploadFile(join(returns, "episodes_2020.csv"), join(work, "notes.csv"));
+  await page.waitForFunction(() => document.getElementById("error").textContent.includes("notes.csv: line 1"), { timeout: 60000 });
+  for (let k = errors.length - 1; k >= 0; k--)
+    if (errors[k].includes("/api/ssda903") || errors[k].includes("status of 400")) errors.splice(k, 1);
+  // Returns calibrate into a base, chosen, whose what-if the page answers.
+  const files = ["2017", "2018", "2019", "2020"].flatMap((year) => ["episodes", "header", "uasc"].map((kind) => join(returns, `${kind}_${year}.csv`)));
+  await input.uploadFile(...files);
+  await page.waitForFunction(() => document.querySelector("#base option:checked").textContent.startsWith("Calibrated: "), { timeout: 120000 });
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Done") &&
+    document.getElementById("headline").textContent !== "", { timeout: 120000 });
+  if ((await page.$eval("#error", (e) => e.textContent)) !== "") fail("an error after calibrating: " + (await page.$eval("#error", (e) => e.textContent)));
+  if (!(await page.$("[id^=lever-arrivals-]"))) fail("no arrivals lever for the calibrated base");
+  // No strategy chosen yet: the calibrated base against itself, the same simulation, so no difference at all.
+  const calibrated = await page.$$eval("#difference-table tbody tr", (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  if (!calibrated.length || JSON.stringify(calibrated) === JSON.stringify(shown)) fail("the calibrated base's what-if is not shown");
+  if (!calibrated.every((row) => Number(row[1]) === 0)) fail("the calibrated base differs from itself: " + JSON.stringify(calibrated));
   if (errors.length) fail("console errors: " + errors.join("; "));
   console.log(`ok: lever to chart ${leverToChart.toFixed(2)} s at ${REPLICATIONS} replications; screenshot ${join(work, "serve-page.png")}`);
 } finally {

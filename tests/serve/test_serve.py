@@ -2,11 +2,13 @@
 stop, and that a what-if equals `caseflow compare` on the same scenarios and seed."""
 
 import csv
+import io
 import json
 import subprocess
 import threading
 import time
 
+import openpyxl
 import pytest
 
 from conftest import REPO, Server
@@ -113,6 +115,102 @@ def test_the_report_downloads(server):
                                                                    "replications": 8})
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert body.startswith(b"<!DOCTYPE html>") and b"Difference from the base over time" in body
+
+
+def test_the_workbook_downloads_and_equals_caseflow_compare_xlsx(server, cli, tmp_path):
+    request = {"base": BASE, "strategy": STRATEGY, "replications": 12, "seed": 4, "levers": {"/arrivals/0/per_year": 70}}
+    status, headers, body = server.request("POST", "/api/workbook", request)
+    assert status == 200, body[:500]
+    assert headers["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert 'filename="comparison.xlsx"' in headers["Content-Disposition"]
+    ours = openpyxl.load_workbook(io.BytesIO(body))
+    assert ours.sheetnames[0] == "About"
+    assert {"In care over time", "Summary", "Net saving", "Base children in care", "Ranking", "Assumptions"} <= set(ours.sheetnames)
+    # The same workbook as `caseflow compare --xlsx` on the downloaded strategy (saved as strategy.json, whose
+    # name is the strategy's id there as here), but for the About sheet, which names the files compared.
+    strategy_file = tmp_path / "strategy.json"
+    strategy_file.write_bytes(server.request("POST", "/api/strategy", request)[2])
+    book = tmp_path / "compare.xlsx"
+    subprocess.run([str(cli), "compare", str(REPO / "scenarios" / BASE), str(strategy_file), "--replications", "12",
+                    "--seed", "4", "-o", str(tmp_path / "compare"), "--xlsx", str(book)], check=True, capture_output=True)
+    theirs = openpyxl.load_workbook(book)
+    assert ours.sheetnames == theirs.sheetnames
+    for name in ours.sheetnames[1:]:
+        assert list(ours[name].iter_rows(values_only=True)) == list(theirs[name].iter_rows(values_only=True)), name
+
+
+def test_a_bad_workbook_request_is_refused_naming_the_field(server):
+    status, body = server.json("POST", "/api/workbook", {"base": BASE, "replications": 0})
+    assert status == 400 and body["place"] == "/replications"
+
+
+SSDA903 = REPO / "tests" / "data" / "ssda903"
+YEARS = range(2017, 2021)
+RETURNS = ([f"episodes_{y}.csv" for y in YEARS] + [f"header_{y}.csv" for y in YEARS] + [f"uasc_{y}.csv" for y in YEARS])
+
+
+@pytest.fixture(scope="module")
+def returns(cli, tmp_path_factory):
+    """Four collection years, 2016-17 to 2019-20, of a simulated council, as `caseflow export-903` writes them."""
+    folder = tmp_path_factory.mktemp("ssda903")
+    subprocess.run([str(cli), "export-903", str(REPO / "tests" / "data" / "calibration" / "truth.json"), "--seed", "3",
+                    "--out", str(folder)], check=True, capture_output=True)
+    return folder
+
+
+def uploaded(names, folder):
+    return [{"name": name, "text": (folder / name).read_text(encoding="utf-8")} for name in names]
+
+
+def test_ssda903_returns_calibrate_into_the_scenario_caseflow_calibrate_writes(server, cli, returns):
+    # The files in another order, and one named for nothing: they are told apart by their columns.
+    order = sorted(RETURNS, key=lambda name: name[-8:])
+    files = uploaded(order, returns)
+    renamed = next(file for file in files if file["name"] == "header_2018.csv")
+    renamed["name"] = "return-c.csv"
+    status, scenario = server.json("POST", "/api/ssda903", {"files": files, "as_of": "2019-03-31"})
+    assert status == 200, scenario
+    assert scenario["name"] == "Calibrated from SSDA903, as of 2019-03-31" and scenario["levers"]
+    (returns / "return-c.csv").write_bytes((returns / "header_2018.csv").read_bytes())
+    episodes = [file["name"] for file in files if file["name"].startswith("episodes")]
+    headers = [file["name"] for file in files if file["name"].startswith("header") or file["name"] == "return-c.csv"]
+    uasc = [file["name"] for file in files if file["name"].startswith("uasc")]
+    subprocess.run([str(cli), "calibrate", "--episodes", *episodes, "--header", *headers, "--uasc", *uasc,
+                    "--as-of", "2019-03-31", "-o", "fit.json"], cwd=returns, check=True, capture_output=True)
+    assert scenario["document"] == json.loads((returns / "fit.json").read_text())
+
+
+def test_a_what_if_runs_on_a_base_calibrated_from_ssda903_returns(server, returns):
+    status, scenario = server.json("POST", "/api/ssda903", {"files": uploaded(RETURNS, returns)})
+    assert status == 200, scenario
+    # Without a date it starts on the last day of the latest collection year.
+    assert scenario["document"]["start_date"] == "2020-03-31"
+    arrivals = next(lever for lever in scenario["levers"] if lever["path"].startswith("/arrivals/"))
+    request = {"base": scenario["document"], "replications": 20, "seed": 3, "levers": {arrivals["path"]: arrivals["value"] * 3}}
+    status, result = server.json("POST", "/api/whatif", request)
+    assert status == 200, result
+    assert result["base_name"] == scenario["name"]
+    assert result["strategy"]["mean"][-1] > result["base"]["mean"][-1]
+
+
+def test_bad_ssda903_files_are_refused_naming_the_file_and_line(server, returns):
+    # A real return with many unreadable rows (as `caseflow calibrate` refuses it).
+    messy = ["episodes_2019.csv", "episodes_2020.csv", "header_2019.csv", "header_2020.csv", "uasc_2019.csv"]
+    status, body = server.json("POST", "/api/ssda903", {"files": uploaded(messy, SSDA903)})
+    assert status == 400 and body["source"] == "episodes_2019.csv" and body["place"] == "line 11", body
+    # An episodes file none of whose rows can be read.
+    episodes = (SSDA903 / "episodes_2020.csv").read_text(encoding="utf-8").replace("01/09/2018", "yesterday")
+    episodes = episodes.replace("15/06/2018", "last week").replace("01/01/2020", "soon")
+    headers = uploaded(["header_2020.csv"], SSDA903)
+    status, body = server.json("POST", "/api/ssda903", {"files": headers + [{"name": "broken_episodes.csv", "text": episodes}]})
+    assert status == 400 and body["source"] == "broken_episodes.csv" and body["place"] == "line 2", body
+    # A file that is no return, and returns without an episodes file.
+    status, body = server.json("POST", "/api/ssda903", {"files": headers + [{"name": "notes.csv", "text": "A,B\n1,2\n"}]})
+    assert status == 400 and body["source"] == "notes.csv" and body["place"] == "line 1", body
+    status, body = server.json("POST", "/api/ssda903", {"files": headers})
+    assert status == 400 and "episodes" in body["error"], body
+    status, body = server.json("POST", "/api/ssda903", {"files": uploaded(RETURNS, returns), "as_of": "31 March"})
+    assert status == 400 and body["place"] == "/as_of", body
 
 
 def test_concurrent_clients_each_get_their_own_answer(server):

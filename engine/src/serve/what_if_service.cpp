@@ -5,9 +5,11 @@
 #include <sstream>
 
 #include "caseflow/base/input_error.hpp"
+#include "caseflow/output/excel_workbook.hpp"
 #include "caseflow/report/report_comparison.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/serve/levers.hpp"
+#include "caseflow/serve/ssda903_upload.hpp"
 #include "caseflow/serve/what_if.hpp"
 #include "caseflow/sim/drawn_replications.hpp"
 #include "caseflow/sim/runner.hpp"
@@ -41,6 +43,14 @@ struct WhatIfService::Request {
   int replications = 1000;
   uint64_t seed = 1;
   std::string session;
+};
+
+// A download's runs: the base's and the comparison of the strategy with it.
+struct WhatIfService::Compared {
+  const Request& request;
+  const RunResults& base;
+  const RunSummary& base_summary;
+  const std::vector<NamedComparison>& comparisons;
 };
 
 namespace {
@@ -136,6 +146,31 @@ ServeReply WhatIfService::shipped_scenario(const std::string& id) const {
 ServeReply WhatIfService::uploaded_scenario(const std::string& body) const {
   try {
     return json_reply(200, scenario_reply_body("", scenario_from_json(parse_body(body, "upload"), "upload")));
+  } catch (const InputError& error) {
+    return input_error_reply(error);
+  }
+}
+
+ServeReply WhatIfService::calibrated_scenario(const std::string& body) const {
+  try {
+    if (body.size() > settings_.max_request_bytes)
+      throw InputError("request", "", "is larger than " + std::to_string(settings_.max_request_bytes) + " bytes");
+    const json document = parse_body(body, "request");
+    if (!document.is_object() || !document.contains("files") || !document["files"].is_array())
+      throw InputError("request", "/files", "must be a list of the SSDA903 files, each {\"name\": ..., \"text\": ...}");
+    std::vector<CsvText> files;
+    for (size_t i = 0; i < document["files"].size(); ++i) {
+      const json& file = document["files"][i];
+      if (!file.is_object() || !file.contains("name") || !file["name"].is_string() || !file.contains("text") || !file["text"].is_string())
+        throw InputError("request", "/files/" + std::to_string(i), "must be {\"name\": ..., \"text\": ...}, both texts");
+      files.push_back({file["name"].get<std::string>(), file["text"].get<std::string>()});
+    }
+    std::optional<Date> as_of;
+    if (document.contains("as_of") && !document["as_of"].is_null()) {
+      if (document["as_of"].is_string()) as_of = parse_iso_date(document["as_of"].get<std::string>());
+      if (!as_of) throw InputError("request", "/as_of", "must be a date YYYY-MM-DD, got " + document["as_of"].dump());
+    }
+    return json_reply(200, scenario_reply_body("", calibrate_uploaded_returns(files, as_of)));
   } catch (const InputError& error) {
     return input_error_reply(error);
   }
@@ -296,31 +331,49 @@ ServeReply WhatIfService::strategy_file(const std::string& body) const {
   }
 }
 
-ServeReply WhatIfService::report(const std::string& body) {
+ServeReply WhatIfService::download(const std::string& body, const std::function<ServeReply(const Compared&)>& write) {
   std::shared_ptr<Ticket> ticket;
-  std::string session;
   try {
     Request request = read_request(body);
     ticket = open_ticket("");  // a download is never replaced by a what-if
     auto base = run(request.base, request, *ticket, true);
     auto strategy = run(request.strategy, request, *ticket, false);
-    close_ticket(session, ticket);
+    close_ticket("", ticket);
     const RunSummary base_summary = summarize_run(*base, request.base);
     std::vector<NamedComparison> comparisons{
         {"strategy", request.strategy.name, compare_runs(*base, *strategy, request.base.comparators)}};
-    HeldUncertainty held = held_uncertainty(request.base, Uncertainty::all);
-    const HeldUncertainty own = held_uncertainty(request.strategy, Uncertainty::all);
+    return write({request, *base, base_summary, comparisons});
+  } catch (const InputError& error) {
+    if (ticket) close_ticket("", ticket);
+    return input_error_reply(error);
+  } catch (const RunCancelled&) {
+    close_ticket("", ticket);
+    return error_reply(503, ticket->reason.load() == CancelReason::out_of_time ? "the run took too long" : "the server is stopping");
+  }
+}
+
+ServeReply WhatIfService::report(const std::string& body) {
+  return download(body, [](const Compared& compared) -> ServeReply {
+    // The bands hold what either scenario states: a strategy may state a range for its own effect.
+    HeldUncertainty held = held_uncertainty(compared.request.base, Uncertainty::all);
+    const HeldUncertainty own = held_uncertainty(compared.request.strategy, Uncertainty::all);
     held.parameters = held.parameters || own.parameters;
     held.drift = held.drift || own.drift;
     return {200, "text/html; charset=utf-8",
-            render_comparison_report(request.base, *base, base_summary, comparisons, {{}, Uncertainty::all, held}), "report.html"};
-  } catch (const InputError& error) {
-    if (ticket) close_ticket(session, ticket);
-    return input_error_reply(error);
-  } catch (const RunCancelled&) {
-    close_ticket(session, ticket);
-    return error_reply(503, ticket->reason.load() == CancelReason::out_of_time ? "the run took too long" : "the server is stopping");
-  }
+            render_comparison_report(compared.request.base, compared.base, compared.base_summary, compared.comparisons,
+                                     {{}, Uncertainty::all, held}),
+            "report.html"};
+  });
+}
+
+ServeReply WhatIfService::workbook(const std::string& body) {
+  return download(body, [](const Compared& compared) -> ServeReply {
+    const Request& request = compared.request;
+    return {200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            comparison_workbook(request.base, compared.base.layout, compared.base_summary, {&request.strategy}, compared.comparisons,
+                                {request.replications, request.seed, Uncertainty::all}),
+            "comparison.xlsx"};
+  });
 }
 
 }  // namespace caseflow

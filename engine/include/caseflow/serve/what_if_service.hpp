@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -58,6 +59,9 @@ class WhatIfService {
   // inherited value written out)}; 404 for an unknown id, 400 naming the JSON path for an invalid document.
   ServeReply shipped_scenario(const std::string& id) const;
   ServeReply uploaded_scenario(const std::string& body) const;
+  // POST /api/ssda903 {files: [{name, text}], as_of?}: the scenario calibrated from SSDA903 returns
+  // (ssda903_upload.hpp), answered as an uploaded one; 400 naming the file and line of bad data.
+  ServeReply calibrated_scenario(const std::string& body) const;
   // POST /api/whatif {base, strategy?, levers?, replications?, seed?, session?}: base and strategy each an
   // id or a document. 200 with what_if_json (and replications, seed, seconds); 400 for bad input, 409 when
   // a newer request of the session cancelled it, 503 when it ran out of time or the server is stopping.
@@ -66,6 +70,8 @@ class WhatIfService {
   ServeReply strategy_file(const std::string& body) const;
   // POST /api/report (the same request): the comparison's HTML report, as `caseflow compare --report` writes it.
   ServeReply report(const std::string& body);
+  // POST /api/workbook (the same request): the comparison's Excel workbook, as `caseflow compare --xlsx` writes it.
+  ServeReply workbook(const std::string& body);
 
   // GET /api/status: {"running": the what-ifs and reports being computed now}.
   ServeReply status();
@@ -76,11 +82,14 @@ class WhatIfService {
  private:
   struct Request;
   struct Ticket;
+  struct Compared;
   Request read_request(const std::string& body) const;
   Scenario scenario_named(const nlohmann::json& reference, const std::string& role) const;
   std::shared_ptr<Ticket> open_ticket(const std::string& session);
   void close_ticket(const std::string& session, const std::shared_ptr<Ticket>& ticket);
   std::shared_ptr<const RunResults> run(const Scenario& scenario, const Request& request, Ticket& ticket, bool cache);
+  // Runs a download's request (base and strategy, never cancelled by a what-if) and writes the file from them.
+  ServeReply download(const std::string& body, const std::function<ServeReply(const Compared&)>& write);
 
   ServeSettings settings_;
   std::map<std::string, std::filesystem::path> shipped_;  // id -> file

@@ -318,6 +318,7 @@ async function start() {
   $("reset").addEventListener("click", () => { state.values = {}; drawLevers(); schedule(0); });
   $("download-strategy").addEventListener("click", () => download("/api/strategy", "strategy.json"));
   $("download-report").addEventListener("click", () => download("/api/report", "report.html"));
+  $("download-workbook").addEventListener("click", () => download("/api/workbook", "comparison.xlsx"));
   $("upload").addEventListener("change", async () => {
     const file = $("upload").files[0];
     if (!file) return;
@@ -330,6 +331,25 @@ async function start() {
     $("strategy").append(new Option("Loaded: " + checked.data.name, key));
     $("base").append(new Option("Loaded: " + checked.data.name, key));
     $("strategy").value = key;
+    loadLevers();
+  });
+  $("returns").addEventListener("change", async () => {
+    const chosen = Array.from($("returns").files);
+    if (!chosen.length) return;
+    setBusy(true, "Calibrating from the SSDA903 returns…");
+    const files = await Promise.all(chosen.map(async (file) => ({ name: file.name, text: await file.text() })));
+    const body = { files };
+    if ($("as-of").value) body.as_of = $("as-of").value;
+    const calibrated = await call("POST", "/api/ssda903", body);
+    // A bad file is named with its line, by the engine's message.
+    if (!calibrated.ok) { showError(calibrated.data); setBusy(false, "Not calibrated: see the message above."); return; }
+    showError(null);
+    const key = "upload:ssda903:" + chosen.map((file) => file.name).join(",");
+    state.uploads[key] = calibrated.data.document;
+    $("base").append(new Option("Calibrated: " + calibrated.data.name, key));
+    $("base").value = key;
+    fillStrategies();
+    setBusy(false, "Calibrated " + calibrated.data.name + ".");
     loadLevers();
   });
   await loadLevers();
