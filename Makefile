@@ -20,7 +20,7 @@ PYTHON   := /usr/bin/python3
 # The bug-hunting builds of `make test` (issue 9), each in its own folder.
 SANITIZE_BUILD ?= build-sanitize
 FUZZ_BUILD     ?= build-fuzz
-FUZZ_SECONDS   ?= 60
+FUZZ_SECONDS   ?= 30
 # `make bench`: a Release build of its own with the microbenchmarks (engine/bench), no tests, no Python.
 BENCH_BUILD    ?= build-bench
 # The Herefordshire baseline once it exists; the worked example until then.
