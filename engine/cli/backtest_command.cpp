@@ -122,14 +122,9 @@ int backtest_returns(BacktestArguments& arguments) {
   Ssda903Mapping mapping = mapping_option(arguments.calibration);
 
   DataQualityReport report;
-  Ssda903Data data = import_ssda903(arguments.calibration.files, report, import_options(arguments.calibration));
-  Interruption::stop_if_interrupted();
-  for (const std::string& warning : data.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
-  CareHistories histories = build_care_histories(data, mapping, report);
-  check_dropped_rows(arguments.calibration, data, report);
-  Interruption::stop_if_interrupted();
-  return arguments.rolling ? backtest_rolling(arguments, histories, mapping, report)
-                           : backtest_one_origin(arguments, histories, mapping, report);
+  const ReturnsRead returns = read_returns(arguments.calibration, mapping, report);
+  return arguments.rolling ? backtest_rolling(arguments, returns.histories, mapping, report)
+                           : backtest_one_origin(arguments, returns.histories, mapping, report);
 }
 
 }  // namespace

@@ -49,12 +49,9 @@ int calibrate_scenario(CalibrateArguments& arguments) {
 
   DataQualityReport report;
   // Ctrl-C and SIGTERM stop the command between its steps (main reports it); nothing is written.
-  Ssda903Data data = import_ssda903(files, report, import_options(arguments.calibration));
-  Interruption::stop_if_interrupted();
-  for (const std::string& warning : data.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
-  CareHistories histories = build_care_histories(data, mapping, report);
-  check_dropped_rows(arguments.calibration, data, report);
-  Interruption::stop_if_interrupted();
+  const ReturnsRead returns = read_returns(arguments.calibration, mapping, report);
+  const Ssda903Data& data = returns.data;
+  const CareHistories& histories = returns.histories;
   CalibrationResult result = calibrate(histories, mapping, calibration);
   Interruption::stop_if_interrupted();
   nlohmann::json document = scenario_to_json(result.scenario);

@@ -1,9 +1,11 @@
 #include "calibration_arguments.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "caseflow/ssda903/dropped_rows.hpp"
 #include "caseflow/ssda903/ssda903_records.hpp"
+#include "interruption.hpp"
 
 namespace caseflow::cli {
 
@@ -51,15 +53,18 @@ void add_calibration_options(CLI::App& command, CalibrationArguments& arguments,
              "calibrate even when more than 1% of the return's rows cannot be read (see the data-quality report)");
 }
 
-Ssda903ImportOptions import_options(const CalibrationArguments& arguments) {
+ReturnsRead read_returns(const CalibrationArguments& arguments, const Ssda903Mapping& mapping, DataQualityReport& report) {
   Ssda903ImportOptions options;
   if (arguments.date_order == "dmy") options.date_order = DateOrder::day_first;
   if (arguments.date_order == "mdy") options.date_order = DateOrder::month_first;
-  return options;
-}
-
-void check_dropped_rows(const CalibrationArguments& arguments, const Ssda903Data& data, const DataQualityReport& report) {
-  if (!arguments.allow_dropped_rows) refuse_many_unreadable_rows(data, report);
+  ReturnsRead read;
+  read.data = import_ssda903(arguments.files, report, options);
+  Interruption::stop_if_interrupted();
+  for (const std::string& warning : read.data.warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  read.histories = build_care_histories(read.data, mapping, report);
+  if (!arguments.allow_dropped_rows) refuse_many_unreadable_rows(read.data, report);
+  Interruption::stop_if_interrupted();
+  return read;
 }
 
 std::vector<NamedFile> calibration_inputs(const CalibrationArguments& arguments) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "caseflow/calibration/calibration.hpp"
+#include "caseflow/ssda903/care_history.hpp"
 #include "caseflow/ssda903/ssda903_import.hpp"
 #include "caseflow/ssda903/ssda903_mapping.hpp"
 #include "command_line.hpp"
@@ -38,11 +39,15 @@ void add_calibration_options(CLI::App& command, CalibrationArguments& arguments,
 
 // The files read: the returns' (--episodes, --header, --uasc) and --mapping's, for refuse_outputs_over_inputs.
 std::vector<NamedFile> calibration_inputs(const CalibrationArguments& arguments);
-// How to read the returns: --date-order.
-Ssda903ImportOptions import_options(const CalibrationArguments& arguments);
-// Once the care histories are built: refuses a return that lost more than kMaxUnreadableRowShare of its rows
-// (dropped_rows.hpp), unless --allow-dropped-rows.
-void check_dropped_rows(const CalibrationArguments& arguments, const Ssda903Data& data, const DataQualityReport& report);
+// The returns given, read as `calibrate` and `backtest` both read them: imported by --date-order, each warning
+// about the files as a whole on stderr, turned into care histories by `mapping`, and refused when more than
+// kMaxUnreadableRowShare of their rows could not be read (dropped_rows.hpp) unless --allow-dropped-rows. Ctrl-C
+// and SIGTERM stop it between its steps.
+struct ReturnsRead {
+  Ssda903Data data;
+  CareHistories histories;
+};
+ReturnsRead read_returns(const CalibrationArguments& arguments, const Ssda903Mapping& mapping, DataQualityReport& report);
 // The mapping given by --mapping, or the default one.
 Ssda903Mapping mapping_option(const CalibrationArguments& arguments);
 // The options given; as_of stays unset when --as-of was not given.
