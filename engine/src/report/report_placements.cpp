@@ -32,13 +32,8 @@ std::optional<ReportSection> placements_section(const RunReportData& data) {
     highest = std::max(highest, stacked);
   }
 
-  const std::string description = detail::stacked_chart_description(data, "Average children by placement type", names, means);
-
-  SvgChart chart("chart-by-placement", "Average children by placement type", description);
-  chart.set_size(760, 300);
-  chart.set_x_axis(detail::snapshot_axis(data));
-  chart.set_y_axis(detail::count_axis(highest, "Children in placements (average)"));
-  chart.add_stacked_areas(detail::snapshot_positions(data), means, stacked_fill_styles(types), names);
+  SvgChart chart = detail::stacked_averages_chart(
+      data, "chart-by-placement", "Average children by placement type", "Children in placements (average)", names, means, highest);
 
   const size_t parts = (types + kColumnsPerTable - 1) / kColumnsPerTable;
   std::string html = "<figure>\n<p>Where the children in care live: the average number in each type of placement, stacked. "

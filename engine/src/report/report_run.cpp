@@ -129,16 +129,21 @@ std::string show_count(double value) { return value == std::floor(value) ? forma
 
 std::vector<double> snapshot_positions(const RunReportData& data) { return data.layout().snapshot_times; }
 
-std::string stacked_chart_description(const RunReportData& data, const std::string& what,
-                                      const std::vector<std::string>& names,
-                                      const std::vector<std::vector<double>>& means) {
+SvgChart stacked_averages_chart(const RunReportData& data, const std::string& id, const std::string& title,
+                                const std::string& y_label, const std::vector<std::string>& names,
+                                const std::vector<std::vector<double>>& means, double highest) {
   const size_t last = data.layout().snapshots() - 1;
   std::vector<size_t> order(names.size());
   for (size_t n = 0; n < order.size(); ++n) order[n] = n;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return means[a][last] > means[b][last]; });
-  std::string description = what + ", stacked; on " + format_long_date(data.layout().snapshot_dates.back()) + ":";
+  std::string description = title + ", stacked; on " + format_long_date(data.layout().snapshot_dates.back()) + ":";
   for (size_t n = 0; n < order.size(); ++n) description += (n ? ", " : " ") + names[order[n]] + " " + show_count(means[order[n]][last]);
-  return description + ".";
+  SvgChart chart(id, title, description + ".");
+  chart.set_size(760, 300);
+  chart.set_x_axis(snapshot_axis(data));
+  chart.set_y_axis(count_axis(highest, y_label));
+  chart.add_stacked_areas(snapshot_positions(data), means, stacked_fill_styles(names.size()), names);
+  return chart;
 }
 
 ChartAxis snapshot_axis(const RunReportData& data, double from) {

@@ -25,13 +25,8 @@ ReportSection stocks_by_state_section(const RunReportData& data) {
   }
   for (size_t k = 0; k < layout.snapshots(); ++k) highest = std::max(highest, data.stock_mean(k, in_care));
 
-  const std::string description = detail::stacked_chart_description(data, "Average children in care by state", names, means);
-
-  SvgChart chart("chart-by-state", "Average children in care by state", description);
-  chart.set_size(760, 300);
-  chart.set_x_axis(detail::snapshot_axis(data));
-  chart.set_y_axis(detail::count_axis(highest, "Children in care (average)"));
-  chart.add_stacked_areas(detail::snapshot_positions(data), means, stacked_fill_styles(states), names);
+  SvgChart chart = detail::stacked_averages_chart(
+      data, "chart-by-state", "Average children in care by state", "Children in care (average)", names, means, highest);
 
   // The introduction inside the figure, so that a printed page never parts it from its chart.
   std::string html = "<figure>\n<p>The average number of children in each state, stacked: the top of the stack is the average number "

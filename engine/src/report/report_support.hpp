@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "caseflow/report/chart_style.hpp"
 #include "caseflow/report/report_run_sections.hpp"
 #include "caseflow/report/svg_chart.hpp"
 
@@ -52,12 +53,12 @@ std::string layers_asked_in_words(Uncertainty asked, const HeldUncertainty& held
 std::vector<double> snapshot_positions(const RunReportData& data);
 ChartAxis snapshot_axis(const RunReportData& data, double from = 0);
 
-// The text alternative of a stacked chart: "`what`, stacked; on 2 November 2025: A 120, B 80, ...", its layers
-// (named `names`, averages `means[layer][snapshot]`) at the last snapshot, largest first: what the eye takes
-// from the chart.
-std::string stacked_chart_description(const RunReportData& data, const std::string& what,
-                                      const std::vector<std::string>& names,
-                                      const std::vector<std::vector<double>>& means);
+// A stacked chart of averages over the snapshots: layers named `names`, `means[layer][snapshot]`, a y axis up to
+// `highest` labelled `y_label`; its text alternative names the layers at the last snapshot, largest first (what
+// the eye takes from the chart).
+SvgChart stacked_averages_chart(const RunReportData& data, const std::string& id, const std::string& title,
+                                const std::string& y_label, const std::vector<std::string>& names,
+                                const std::vector<std::vector<double>>& means, double highest);
 
 // A y axis from a round number at or below `min_value` (0 by default) to one above `max_value`, ticks
 // labelled "1,200".
