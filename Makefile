@@ -25,7 +25,10 @@ FUZZ_SECONDS   ?= 30
 BENCH_BUILD    ?= build-bench
 # The Herefordshire baseline once it exists; the worked example until then.
 SCENARIO ?= $(firstword $(wildcard scenarios/herefordshire-2020.json) scenarios/example-small.json)
-RESULTS  ?= results/$(basename $(notdir $(SCENARIO)))
+# One convention for output folders: a folder named after the scenario file, in the directory the command runs
+# from, as `caseflow run` makes by default. `make run` names it explicitly so that it reruns into the same folder
+# (the report's address stays the same) where `caseflow run` alone would make herefordshire-2020-2, -3...
+RESULTS  ?= $(basename $(notdir $(SCENARIO)))
 
 .PHONY: deps configure build run test test-sanitize fuzz-smoke bench python jupyter clean
 
@@ -97,4 +100,4 @@ jupyter: build
 	  jupyter-notebook --notebook-dir=notebooks $(if $(SUDO),,--allow-root) $(JUPYTER_ARGS)
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(BENCH_BUILD) results
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(BENCH_BUILD)
