@@ -270,6 +270,8 @@ void StagedOutput::write(const std::string& name, const std::function<void(std::
   if (!written) throw OutputError(final_path.string() + ": write failed (disk full?)");
 }
 
+void StagedOutput::supersede(std::vector<std::string> names) { superseded_ = std::move(names); }
+
 void StagedOutput::commit() {
   FolderLock lock(directory_);
   // A run killed half-way through its commit is finished first, so that this one replaces it whole.
@@ -292,10 +294,24 @@ void StagedOutput::commit() {
     for (const auto& [backup, final_path] : set_aside) fs::rename(backup, final_path, ignored);
     fs::remove(marker, ignored);
   };
-  for (const auto& [temporary, final_path] : staged_) {
+  // What goes aside: the files of the superseded names this commit does not write (named as if staged, so
+  // that recovery after a kill treats them alike), then the earlier files it replaces.
+  std::vector<std::pair<fs::path, fs::path>> replaced;  // hidden name, final
+  for (const std::string& name : superseded_) {
+    const fs::path final_path = directory_ / name;
+    bool written = false;
+    for (const auto& staged : staged_) written = written || staged.second == final_path;
+    if (!written) replaced.emplace_back(directory_ / staged_file_name(name, ::getpid()), final_path);
+  }
+  const size_t not_written = replaced.size();
+  replaced.insert(replaced.end(), staged_.begin(), staged_.end());
+  for (size_t i = 0; i < replaced.size(); ++i) {
+    const auto& [temporary, final_path] = replaced[i];
+    const bool written_now = i >= not_written;
     std::error_code error;
     fs::file_status status = fs::symlink_status(final_path, error);
     if (!fs::exists(status)) continue;
+    if (fs::is_directory(status) && !written_now) continue;  // a folder of that name was never this output's
     if (fs::is_directory(status)) {
       roll_back();
       throw OutputError(final_path.string() + ": cannot move into place: a folder of that name is in the way");

@@ -57,12 +57,20 @@ void write_costs_csv(const RunResults& results, std::ostream& out) {
             << format_number(results.costs(r, static_cast<Eigen::Index>(layout.cost_cell(p, c)))) << '\n';
 }
 
+const std::vector<std::string>& run_output_file_names() {
+  static const std::vector<std::string> names = {"summary.csv",   "flows_summary.csv", "costs_summary.csv",
+                                                 "placements_summary.csv", "budget.csv", "age_bands_summary.csv",
+                                                 "stocks.csv",    "flows.csv",         "costs.csv"};
+  return names;
+}
+
 std::vector<std::string> write_run_outputs(const RunResults& results, const RunSummary& summary, const std::string& directory,
                                            bool per_replication, const std::atomic<bool>* cancel) {
   auto stop_if_cancelled = [&] {
     if (cancel != nullptr && cancel->load()) throw RunCancelled();  // StagedOutput removes what was staged
   };
   StagedOutput output(directory);
+  output.supersede(run_output_file_names());
   std::vector<std::string> written;
   for (const auto& [file, table] : run_summary_tables(results.layout, summary)) {
     output.write(file, [&table = table](std::ostream& out) { write_csv(table, out); });

@@ -111,6 +111,36 @@ TEST_F(StagedOutputTest, CommitReplacesPreviousFilesAndKeepsNoBackup) {
   EXPECT_EQ(read(dir_ / "a.csv"), "new\n");
 }
 
+// A superseded name not written this time goes at the commit (a run without per-replication files after one
+// with them); an unrelated file and a folder of a superseded name stay; a failed commit puts it back.
+TEST_F(StagedOutputTest, SupersededFilesNotWrittenAgainAreRemovedAtCommit) {
+  std::ofstream(dir_ / "a.csv") << "previous a\n";
+  std::ofstream(dir_ / "stocks.csv") << "previous stocks\n";
+  std::ofstream(dir_ / "notes.txt") << "the user's\n";
+  fs::create_directories(dir_ / "flows.csv");
+  {
+    StagedOutput output(dir_);
+    output.supersede({"a.csv", "stocks.csv", "flows.csv"});
+    output.write("a.csv", [](std::ostream& out) { out << "new a\n"; });
+    EXPECT_TRUE(fs::exists(dir_ / "stocks.csv"));  // nothing changes before the commit
+    output.commit();
+  }
+  EXPECT_EQ(everything(), (std::vector<std::string>{"a.csv", "flows.csv", "notes.txt"}));
+  EXPECT_EQ(read(dir_ / "a.csv"), "new a\n");
+}
+
+TEST_F(StagedOutputTest, AFailedCommitPutsBackTheSupersededFiles) {
+  std::ofstream(dir_ / "stocks.csv") << "previous stocks\n";
+  fs::create_directories(dir_ / "c.csv");
+  StagedOutput output(dir_);
+  output.supersede({"stocks.csv"});
+  output.write("b.csv", [](std::ostream& out) { out << "new b\n"; });
+  output.write("c.csv", [](std::ostream& out) { out << "new c\n"; });  // a folder is in its way
+  EXPECT_THROW(output.commit(), std::runtime_error);
+  EXPECT_EQ(read(dir_ / "stocks.csv"), "previous stocks\n");
+  EXPECT_FALSE(fs::exists(dir_ / "b.csv"));
+}
+
 namespace {
 
 // The number of a process that has ended.

@@ -43,6 +43,11 @@ class StagedOutput {
 
   // Writes `name` in the directory through `write`, under a temporary name for now.
   void write(const std::string& name, const std::function<void(std::ostream&)>& write);
+  // Files an earlier output of the same kind may have left in the folder, which this one replaces even where
+  // it writes no file of that name (a run without per-replication files after a run with them): at commit,
+  // those of `names` not written this time are removed with the same care as replaced files (set aside
+  // first, put back if the commit fails), so the folder holds this output's files alone.
+  void supersede(std::vector<std::string> names);
   // Renames every staged file to its final name, holding the folder's lock.
   void commit();
 
@@ -53,6 +58,7 @@ class StagedOutput {
   std::vector<std::filesystem::path> created_directories_;  // deepest first
   bool committed_ = false;
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // temporary, final
+  std::vector<std::string> superseded_;
 };
 
 // The hidden name a file is staged under by process `pid`: ".NAME.partial-PID".
