@@ -1,10 +1,15 @@
 #include "caseflow/scenario/time_distribution.hpp"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <numbers>
 
 #include <boost/math/special_functions/erf.hpp>
 #include <boost/math/special_functions/gamma.hpp>
+
+#include "caseflow/base/random_stream.hpp"
 
 namespace caseflow {
 
@@ -98,6 +103,39 @@ double time_at_cumulative_hazard(const TimeDistribution& time, double h) {
 }
 
 double draw_time(const TimeDistribution& time, double u) { return draw_time_after(time, 0.0, u); }
+
+namespace {
+
+// A standard gamma variable of shape `shape` > 0 from `random`: Marsaglia and Tsang, "A simple method for
+// generating gamma variables", ACM Transactions on Mathematical Software 26(3), 2000, section 4 (with their
+// boost for shapes below 1, G(a) = G(a + 1) U^(1/a)); normals by Box and Muller.
+double standard_gamma(double shape, RandomStream& random) {
+  const double boosted = shape < 1 ? shape + 1 : shape;
+  const double d = boosted - 1.0 / 3.0, c = 1.0 / std::sqrt(9.0 * d);
+  double value;
+  for (;;) {
+    double normal = std::sqrt(-2.0 * std::log(random.uniform())) * std::cos(2.0 * std::numbers::pi * random.uniform());
+    double v = 1.0 + c * normal;
+    if (v <= 0) continue;
+    v = v * v * v;
+    double u = random.uniform(), square = normal * normal;
+    if (u < 1.0 - 0.0331 * square * square || std::log(u) < 0.5 * square + d * (1.0 - v + std::log(v))) {
+      value = d * v;
+      break;
+    }
+  }
+  if (shape < 1) value *= std::pow(random.uniform(), 1.0 / shape);
+  return value;
+}
+
+}  // namespace
+
+double draw_service_time(const TimeDistribution& time, double u) {
+  if (time.kind != Kind::gamma) return draw_time(time, u);
+  // The generator's key is u's bits: the caller's stream advances by one draw, as for inversion.
+  RandomStream random(mix64(std::bit_cast<uint64_t>(u)));
+  return time.scale_days * standard_gamma(time.shape, random);
+}
 
 double mean_time(const TimeDistribution& time) {
   switch (time.kind) {

@@ -409,7 +409,7 @@ class ReplicationRun {
   void start_stage(uint32_t slot) {
     Child& child = children_[slot];
     child.queued = false;
-    double ready = now_ + draw_time(stage_of(child).service_time, child.random.uniform());
+    double ready = now_ + draw_service_time(stage_of(child).service_time, child.random.uniform());
     if (child.age_out_at <= ready) schedule_child(slot, child.age_out_at, Child::Pending::age_out, -1);
     else schedule_child(slot, ready, Child::Pending::stage_ready, -1);
   }
