@@ -6,7 +6,13 @@ namespace caseflow {
 
 Recorder::Recorder(const OutputLayout& layout, const SimulationTables& tables, const CostIntegral& cost_integral,
                    size_t states, ReplicationRecord& record)
-    : layout_(layout), tables_(tables), cost_integral_(cost_integral), record_(record), counts_(states, 0) {
+    : layout_(layout),
+      tables_(tables),
+      cost_integral_(cost_integral),
+      record_(record),
+      counts_(states, 0),
+      state_since_(states, 0.0),
+      placement_since_(layout.placement_categories, 0.0) {
   record_.stocks.assign(layout_.stock_cells(), 0);
   record_.flows.assign(layout_.flow_cells(), 0);
   record_.care_days.assign(layout_.day_cells(), 0.0);
@@ -23,7 +29,9 @@ Recorder::Recorder(const OutputLayout& layout, const SimulationTables& tables, c
 }
 
 void Recorder::take_snapshots_before(double time, const std::vector<Child>& children) {
+  while (period_ < layout_.cost_periods.size() && layout_.cost_periods[period_].end < time) close_cost_period();
   while (next_snapshot_ < layout_.snapshots() && layout_.snapshot_times[next_snapshot_] < time) {
+    if (next_snapshot_ > 0) close_snapshot_month(layout_.snapshot_times[next_snapshot_]);
     int32_t* row = &record_.stocks[layout_.stock_cell(next_snapshot_, 0)];
     for (size_t s = 0; s < counts_.size(); ++s) row[s] = counts_[s];
     row[counts_.size()] = in_care_;
@@ -42,21 +50,47 @@ void Recorder::take_snapshots_before(double time, const std::vector<Child>& chil
   }
 }
 
-void Recorder::account_stay(int state, int placement, double entered_at, double until) {
-  if (placement >= 0)
-    cost_integral_.add(record_.costs, static_cast<size_t>(placement), tables_.placement_tariffs[placement],
-                       std::max(entered_at, 0.0), until);
-  cost_integral_.for_each_period(std::max(entered_at, 0.0), until,
-                                 [&](size_t period, double a, double b) { record_.period_care_days[period] += b - a; });
-  add_care_days(state, entered_at, until);
+void Recorder::integrate_until(int state, int placement, double now) {
+  const size_t s = static_cast<size_t>(state);
+  if (layout_.months() > 0) {  // a forecast of no months has no child-days
+    const size_t month = current_month();
+    record_.care_days[layout_.day_cell(month, s)] += counts_[s] * (now - state_since_[s]);
+    record_.care_days[layout_.day_cell(month, layout_.in_care_column())] += in_care_ * (now - in_care_since_);
+  }
+  state_since_[s] = now;
+  in_care_since_ = now;
+  if (period_ >= layout_.cost_periods.size()) return;  // past the last period (at its very end)
+  record_.period_care_days[period_] += in_care_ * (now - in_care_since_in_period_);
+  in_care_since_in_period_ = now;
+  if (placement < 0) return;
+  const size_t p = static_cast<size_t>(placement);
+  if (placement_counts_[p] > 0 && now > placement_since_[p])
+    record_.costs[layout_.cost_cell(period_, p)] +=
+        placement_counts_[p] * cost_integral_.cost_in_period(tables_.placement_tariffs[p], period_, placement_since_[p], now);
+  placement_since_[p] = now;
 }
 
-void Recorder::add_care_days(int state, double from, double to) {
-  const size_t in_care = layout_.in_care_column();
-  tables_.month_walk.for_each_piece(from, to, [&](size_t month, double a, double b) {
-    record_.care_days[layout_.day_cell(month, static_cast<size_t>(state))] += b - a;
-    record_.care_days[layout_.day_cell(month, in_care)] += b - a;
-  });
+void Recorder::close_snapshot_month(double end) {
+  const size_t month = current_month();
+  for (size_t s = 0; s < counts_.size(); ++s) {
+    record_.care_days[layout_.day_cell(month, s)] += counts_[s] * (end - state_since_[s]);
+    state_since_[s] = end;
+  }
+  record_.care_days[layout_.day_cell(month, layout_.in_care_column())] += in_care_ * (end - in_care_since_);
+  in_care_since_ = end;
+}
+
+void Recorder::close_cost_period() {
+  const double end = layout_.cost_periods[period_].end;
+  record_.period_care_days[period_] += in_care_ * (end - in_care_since_in_period_);
+  in_care_since_in_period_ = end;
+  for (size_t p = 0; p < placement_counts_.size(); ++p) {
+    if (placement_counts_[p] > 0 && end > placement_since_[p])
+      record_.costs[layout_.cost_cell(period_, p)] +=
+          placement_counts_[p] * cost_integral_.cost_in_period(tables_.placement_tariffs[p], period_, placement_since_[p], end);
+    placement_since_[p] = end;
+  }
+  ++period_;
 }
 
 }  // namespace caseflow

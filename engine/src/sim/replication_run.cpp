@@ -85,10 +85,8 @@ class ReplicationRun {
         case Event::Kind::move_children: move_children(sc_.interventions[event.subject], event.subject); break;
       }
     }
-    recorder_.take_snapshots_before(kInfinity, children_);
+    recorder_.take_snapshots_before(kInfinity, children_);  // and the child-days and costs to the end
     now_ = end_;
-    for (const Child& child : children_)
-      if (child.state >= 0) recorder_.account_stay(child.state, child.placement, child.entered_at, end_);
   }
 
  private:
@@ -215,7 +213,7 @@ class ReplicationRun {
         }
       }
     }
-    recorder_.occupy(state, child.placement);
+    recorder_.occupy(state, child.placement, now_);
   }
 
   void enter(uint32_t slot, int state, double entered_at) {
@@ -349,8 +347,7 @@ class ReplicationRun {
   // Takes the child out of its state; true if that frees a foster placement.
   bool leave_state(uint32_t slot) {
     Child& child = children_[slot];
-    recorder_.account_stay(child.state, child.placement, child.entered_at, now_);
-    recorder_.vacate(child.state, child.placement);
+    recorder_.vacate(child.state, child.placement, now_);
     child.waiting_for = -1;
     child.pipeline_transition = -1;
     child.stage = -1;

@@ -40,6 +40,12 @@ class CostIntegral {
   // The same for a tariff made by tariff(weekly_cost, inflation_per_year): the same numbers, to the bit.
   void add(std::vector<double>& costs, size_t category, const Tariff& tariff, double from, double to) const;
 
+  // The cost of one child on `tariff` over [from, to], which lies inside cost period `period`.
+  double cost_in_period(const Tariff& tariff, size_t period, double from, double to) const {
+    if (from == periods_[period].start && to == periods_[period].end) return tariff.whole_period_cost[period];
+    return integral_at_rate(tariff.weekly_cost, tariff.inflation_log_rate, from, to);
+  }
+
  private:
   double integral_at_rate(double weekly_cost, double inflation_log_rate, double from, double to) const;
 
