@@ -29,6 +29,8 @@ struct Child {
   int waiting_for = -1;           // the foster state wanted while in the overflow state, or -1
   int placement = -1;             // the placement type of the current stay, or -1 without placement types
   uint32_t moves = 0;             // transitions so far, against the limit on moves per child
+  uint32_t care_index = kNotInCare;  // its place in the event loop's list of the children in care
+  static constexpr uint32_t kNotInCare = UINT32_MAX;
   RandomStream random;
   RandomStream placement_random;  // a stream of its own, so that adding costs changes nobody's path
 };

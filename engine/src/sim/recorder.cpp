@@ -28,7 +28,7 @@ Recorder::Recorder(const OutputLayout& layout, const SimulationTables& tables, c
   record_.events = 0;
 }
 
-void Recorder::take_snapshots_before(double time, const std::vector<Child>& children) {
+void Recorder::take_snapshots_before(double time, const std::vector<int32_t>& birth_days_in_care) {
   while (period_ < layout_.cost_periods.size() && layout_.cost_periods[period_].end < time) close_cost_period();
   while (next_snapshot_ < layout_.snapshots() && layout_.snapshot_times[next_snapshot_] < time) {
     if (next_snapshot_ > 0) close_snapshot_month(layout_.snapshot_times[next_snapshot_]);
@@ -40,12 +40,17 @@ void Recorder::take_snapshots_before(double time, const std::vector<Child>& chil
     const size_t older_bands = layout_.age_bands.size() - 1;
     const int32_t* latest = &latest_birth_day_[next_snapshot_ * older_bands];
     int32_t* by_age = &record_.age_bands[layout_.age_band_cell(next_snapshot_, 0)];
-    for (const Child& child : children) {
-      if (child.state < 0) continue;
-      size_t band = 0;
-      while (band < older_bands && child.birth_day <= latest[band]) ++band;
-      ++by_age[band];
+    // A child is in band b or an older one when born on or before latest[b - 1]: count those for each b (a
+    // loop the compiler vectorizes), and each band holds the difference of neighbouring counts.
+    int32_t at_least_previous = static_cast<int32_t>(birth_days_in_care.size());
+    for (size_t band = 0; band < older_bands; ++band) {
+      const int32_t latest_birth_day = latest[band];
+      int32_t at_least = 0;
+      for (int32_t birth_day : birth_days_in_care) at_least += birth_day <= latest_birth_day;
+      by_age[band] = at_least_previous - at_least;
+      at_least_previous = at_least;
     }
+    by_age[older_bands] = at_least_previous;
     ++next_snapshot_;
   }
 }

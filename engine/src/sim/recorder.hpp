@@ -36,10 +36,10 @@ class Recorder {
     if (placement >= 0) --placement_counts_[static_cast<size_t>(placement)];
   }
 
-  // Records every snapshot due strictly before `time`: a snapshot at t counts every event at t. `children`
-  // are the event loop's (those in care have a state), for their ages. Closes the child-days and costs of
+  // Records every snapshot due strictly before `time`: a snapshot at t counts every event at t.
+  // `birth_days_in_care` are those of every child in care, in any order, for their ages. Closes the child-days and costs of
   // every month that ends before `time`; with `time` infinite, of every month to the end of the forecast.
-  void take_snapshots_before(double time, const std::vector<Child>& children);
+  void take_snapshots_before(double time, const std::vector<int32_t>& birth_days_in_care);
 
   // The month (t_k, t_k+1] that the current instant belongs to.
   size_t current_month() const { return next_snapshot_ == 0 ? 0 : next_snapshot_ - 1; }

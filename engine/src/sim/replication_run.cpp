@@ -74,7 +74,7 @@ class ReplicationRun {
       Event event = queue_.top();
       queue_.pop();
       if (event.kind == Event::Kind::child && children_[event.subject].pending_sequence != event.sequence) continue;
-      recorder_.take_snapshots_before(event.time, children_);
+      recorder_.take_snapshots_before(event.time, birth_days_in_care_);
       now_ = event.time;
       recorder_.count_event();
       switch (event.kind) {
@@ -85,7 +85,7 @@ class ReplicationRun {
         case Event::Kind::move_children: move_children(sc_.interventions[event.subject], event.subject); break;
       }
     }
-    recorder_.take_snapshots_before(kInfinity, children_);  // and the child-days and costs to the end
+    recorder_.take_snapshots_before(kInfinity, birth_days_in_care_);  // and the child-days and costs to the end
     now_ = end_;
   }
 
@@ -201,6 +201,11 @@ class ReplicationRun {
     Child& child = children_[slot];
     child.state = state;
     child.entered_at = entered_at;
+    if (child.care_index == Child::kNotInCare) {
+      child.care_index = static_cast<uint32_t>(slots_in_care_.size());
+      slots_in_care_.push_back(slot);
+      birth_days_in_care_.push_back(child.birth_day);
+    }
     if (!sc_.placement_mix.empty()) {
       const PlacementMix& mix = sc_.placement_mix[state];
       double target = child.placement_random.uniform(), cumulative = 0;
@@ -367,6 +372,16 @@ class ReplicationRun {
   void release(uint32_t slot) {
     Child& child = children_[slot];
     child.state = -1;
+    // Out of the list of children in care: the last one takes its place.
+    if (child.care_index != Child::kNotInCare) {
+      const uint32_t index = child.care_index;
+      slots_in_care_[index] = slots_in_care_.back();
+      birth_days_in_care_[index] = birth_days_in_care_.back();
+      children_[slots_in_care_[index]].care_index = index;
+      slots_in_care_.pop_back();
+      birth_days_in_care_.pop_back();
+      child.care_index = Child::kNotInCare;
+    }
     child.pending = Child::Pending::none;
     child.pending_sequence = next_sequence_++;  // invalidates any event still queued for this slot
     free_slots_.push_back(slot);
@@ -513,6 +528,10 @@ class ReplicationRun {
   EventQueue<Event> queue_;
   std::vector<Child> children_;
   std::vector<uint32_t> free_slots_;
+  // The children in care, packed, for counting them by age at every snapshot without walking every slot:
+  // their birth days, and their slots (to move a child's care_index when it takes the place of one leaving).
+  std::vector<int32_t> birth_days_in_care_;
+  std::vector<uint32_t> slots_in_care_;
   std::vector<RandomStream> arrival_clocks_;
   std::vector<uint64_t> arrivals_made_;
   Recorder recorder_;
