@@ -5,7 +5,8 @@
 The sweep: scenarios/herefordshire-2020.json and every scenarios/strategies/*.json, each with the given number of
 replications and seed 1. In one process they run one after another, first on one engine thread, then on as many
 threads as the cluster has workers; on the cluster each worker is a process with one thread. Every result is
-checked to equal the one-process run. Cluster start-up is timed apart.
+checked to equal the one-process run. Cluster start-up is timed apart. Dask's overhead per task is the cluster's
+worker time (wall time x workers) not spent computing a task, shared out over the tasks.
 """
 
 import argparse
@@ -41,9 +42,21 @@ def main():
                       dashboard_address=None) as cluster, Client(cluster) as client:
         client.wait_for_workers(arguments.workers)
         print(f"cluster start-up: {time.perf_counter() - started:.2f} s")
+        from dask.distributed import get_task_stream
         started = time.perf_counter()
-        swept = caseflow.distributed.run_many(jobs, client=client, seed=1)
-        timings[f"LocalCluster, {arguments.workers} worker processes x 1 thread"] = time.perf_counter() - started
+        with get_task_stream(client) as stream:
+            swept = caseflow.distributed.run_many(jobs, client=client, seed=1)
+        wall = time.perf_counter() - started
+        timings[f"LocalCluster, {arguments.workers} worker processes x 1 thread"] = wall
+        # What Dask adds to a task: the workers' time not spent computing tasks (scheduling, moving the
+        # scenarios and the chunks' arrays, merging them), shared out over the tasks, against a task's own time.
+        computing = [sum(part["stop"] - part["start"] for part in task["startstops"] if part["action"] == "compute")
+                     for task in stream.data]
+        tasks = len(computing)
+        per_task = sum(computing) / tasks
+        overhead = (wall * arguments.workers - sum(computing)) / tasks
+        print(f"{tasks} tasks of {per_task:.3f} s each on average; Dask's overhead {overhead * 1000:.1f} ms a task "
+              f"({100 * overhead / per_task:.1f}% of a task)")
 
     for a, b in zip(local, swept):
         assert a.summary().equals(b.summary()) and a.events == b.events, a.scenario.name

@@ -1,8 +1,13 @@
 #include "recorder.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace caseflow {
+
+namespace {
+constexpr double kNothingDue = std::numeric_limits<double>::infinity();
+}  // namespace
 
 Recorder::Recorder(const OutputLayout& layout, const SimulationTables& tables, const CostIntegral& cost_integral,
                    size_t states, ReplicationRecord& record)
@@ -28,7 +33,7 @@ Recorder::Recorder(const OutputLayout& layout, const SimulationTables& tables, c
   record_.events = 0;
 }
 
-void Recorder::take_snapshots_before(double time, const std::vector<int32_t>& birth_days_in_care) {
+void Recorder::close_months_before(double time, const std::vector<int32_t>& birth_days_in_care) {
   while (period_ < layout_.cost_periods.size() && layout_.cost_periods[period_].end < time) close_cost_period();
   while (next_snapshot_ < layout_.snapshots() && layout_.snapshot_times[next_snapshot_] < time) {
     if (next_snapshot_ > 0) close_snapshot_month(layout_.snapshot_times[next_snapshot_]);
@@ -53,6 +58,9 @@ void Recorder::take_snapshots_before(double time, const std::vector<int32_t>& bi
     by_age[older_bands] = at_least_previous;
     ++next_snapshot_;
   }
+  next_boundary_ = std::min(
+      next_snapshot_ < layout_.snapshots() ? layout_.snapshot_times[next_snapshot_] : kNothingDue,
+      period_ < layout_.cost_periods.size() ? layout_.cost_periods[period_].end : kNothingDue);
 }
 
 void Recorder::integrate_until(int state, int placement, double now) {

@@ -39,7 +39,9 @@ class Recorder {
   // Records every snapshot due strictly before `time`: a snapshot at t counts every event at t.
   // `birth_days_in_care` are those of every child in care, in any order, for their ages. Closes the child-days and costs of
   // every month that ends before `time`; with `time` infinite, of every month to the end of the forecast.
-  void take_snapshots_before(double time, const std::vector<int32_t>& birth_days_in_care);
+  void take_snapshots_before(double time, const std::vector<int32_t>& birth_days_in_care) {
+    if (time > next_boundary_) close_months_before(time, birth_days_in_care);  // called at every event: kept inline
+  }
 
   // The month (t_k, t_k+1] that the current instant belongs to.
   size_t current_month() const { return next_snapshot_ == 0 ? 0 : next_snapshot_ - 1; }
@@ -63,6 +65,8 @@ class Recorder {
   // Adds the child-days of `state` and of all in care, and the cost of `placement` (or -1), from the last
   // change of their counts up to `now`, to the current months.
   void integrate_until(int state, int placement, double now);
+  // take_snapshots_before when a snapshot or a month's end is due.
+  void close_months_before(double time, const std::vector<int32_t>& birth_days_in_care);
   // Closes snapshot month current_month() at its end `end`: the child-days of every state up to then.
   void close_snapshot_month(double end);
   // Closes cost period period_: the child-days in care and every placement type's cost up to its end.
@@ -82,6 +86,7 @@ class Recorder {
   double in_care_since_ = 0, in_care_since_in_period_ = 0;
   std::vector<double> placement_since_;
   size_t period_ = 0;  // the cost period now (cost_periods.size() once the last has closed)
+  double next_boundary_ = 0;  // the next snapshot or end of a cost period: nothing is due before it
   // For snapshot k and age band b > 0: the latest birth day (days from the start) of a child in band b or
   // older on that day, at k * (bands - 1) + b - 1.
   std::vector<int32_t> latest_birth_day_;
