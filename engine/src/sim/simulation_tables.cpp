@@ -17,7 +17,7 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 SimulationTables::SimulationTables(const Scenario& sc, const OutputLayout& layout, const CostIntegral& cost_integral,
                                    const DriftPaths& drift)
-    : month_walk(layout.snapshot_times), outgoing(sc.states.size()) {
+    : outgoing(sc.states.size()) {
   for (size_t i = 0; i < sc.transitions.size(); ++i) outgoing[sc.transitions[i].from_state].push_back(static_cast<int>(i));
   const double end = layout.snapshot_times.back();
   auto clock = [&](Date date) { return clock_time(sc, date); };

@@ -1,7 +1,8 @@
 #pragma once
 // Turning time into money, exactly: a weekly cost, inflated and discounted continuously, integrated over
-// an interval in closed form and split at calendar months (hence at financial years). Costs are added
-// once per stay or per allowance, never by daily events.
+// an interval in closed form and split at calendar months (hence at financial years). Placement costs are
+// added for a count of children between changes of that count (recorder.hpp), allowances once per payment:
+// never by daily events.
 
 #include <algorithm>
 #include <vector>

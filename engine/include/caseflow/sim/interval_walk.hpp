@@ -1,7 +1,7 @@
 #pragma once
-// Spreading a stay over consecutive intervals of the clock (snapshot months, calendar months): the piece of
-// [from, to] inside each interval, in order. Every stay of every child is spread this way, several times,
-// so finding the first interval is a lookup by whole day rather than a search, and the loop is kept tight.
+// Spreading an interval of time over consecutive intervals of the clock (calendar months): the piece of
+// [from, to] inside each interval, in order. Every allowance is spread this way, over years of months, so
+// finding the first interval is a lookup by whole day rather than a search, and the loop is kept tight.
 
 #include <algorithm>
 #include <cmath>

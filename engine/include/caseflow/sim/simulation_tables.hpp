@@ -10,7 +10,6 @@
 #include "caseflow/scenario/drift.hpp"
 #include "caseflow/scenario/scenario.hpp"
 #include "caseflow/sim/cost_integral.hpp"
-#include "caseflow/sim/interval_walk.hpp"
 #include "caseflow/sim/output_layout.hpp"
 
 namespace caseflow {
@@ -33,7 +32,6 @@ struct SimulationTables {
   SimulationTables(const Scenario& scenario, const OutputLayout& layout, const CostIntegral& cost_integral,
                    const DriftPaths& drift = {});
 
-  IntervalWalk month_walk;  // over the months between snapshots
   std::vector<CostIntegral::Tariff> placement_tariffs;  // by placement type
   std::vector<CostIntegral::Tariff> allowance_tariffs;  // by allowance
   std::vector<double> running_costs;                 // the interventions' running costs, the same in every replication
