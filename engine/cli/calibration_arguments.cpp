@@ -39,6 +39,8 @@ void add_calibration_options(CLI::App& command, CalibrationArguments& arguments,
            "estimate from the last N years of data before --as-of (0: all of it; auto: as long as balances the council's "
            "chance against its drift; --since overrides)")
       ->capture_default_str();
+  add_choice(command, "--transition-window", arguments.transition_window, {"all", "arrivals"},
+             "estimate the waiting times from all the data (from --since) or from the arrivals' window (--window-years)");
   add_choice(command, "--drift", arguments.drift, {"estimated", "none"},
              "drift of the arrivals and exit rates from the year-to-year changes in the data, or none");
   add_choice(command, "--arrival-trend", arguments.arrival_trend, {"none", "recent"},
@@ -94,6 +96,7 @@ CalibrationOptions calibration_options(const CalibrationArguments& arguments) {
                         arguments.window_years + "\"");
     options.window_years = static_cast<int>(years);
   }
+  options.transitions_from_all_data = arguments.transition_window == "all";
   options.drift = arguments.drift == "estimated";
   options.drift_trend = arguments.arrival_trend == "recent";
   options.hazard = arguments.hazard == "weibull" ? CalibrationOptions::Hazard::weibull : CalibrationOptions::Hazard::exponential;

@@ -1,7 +1,7 @@
 #pragma once
 // What calibrate and backtest share on the command line: the SSDA903 files, the mapping, the calibration
-// options (--as-of, --since, --hazard, --age-split), how to read the returns (--date-order,
-// --allow-dropped-rows) and where to write (-o/--out).
+// options (--as-of, --since, --window-years, --transition-window, --hazard, --age-split), how to read the
+// returns (--date-order, --allow-dropped-rows) and where to write (-o/--out).
 
 #include <string>
 
@@ -23,6 +23,7 @@ struct CalibrationArguments {
   std::string since;
   CLI::Option* since_option = nullptr;
   std::string window_years = "auto";
+  std::string transition_window = "all";
   std::string drift = "estimated";
   std::string arrival_trend = "none";
   std::string hazard = "weibull";

@@ -72,8 +72,11 @@ void write_backtest_text(const BacktestResult& result, std::ostream& out) {
   };
   const char* header = "%-26s %8s %8s %7s %7s %7s %7s %8s %5s %5s\n";
   const CalibrationResult& calibration = result.calibration;
-  out << "Back-test: fitted on " << format_iso_date(calibration.window_start) << " to " << format_iso_date(calibration.as_of)
-      << ", forecast from " << format_iso_date(calibration.as_of) << "\n\nChildren in care (in_care), by month:\n";
+  out << "Back-test: fitted on " << format_iso_date(calibration.window_start) << " to " << format_iso_date(calibration.as_of);
+  if (calibration.transitions_window_start != calibration.window_start)
+    out << " (the waiting times on " << format_iso_date(calibration.transitions_window_start) << " to "
+        << format_iso_date(calibration.as_of) << ")";
+  out << ", forecast from " << format_iso_date(calibration.as_of) << "\n\nChildren in care (in_care), by month:\n";
   std::snprintf(line, sizeof line, header, "date", "observed", "mean", "p05", "p50", "p95", "IQR", "error", "in50", "in90");
   out << line;
   int last_month = result.rows.empty() ? 0 : result.rows.back().months_ahead;

@@ -63,6 +63,7 @@ class Calibrator {
 
     CalibrationResult result;
     result.window_start = window_start_;
+    result.transitions_window_start = transitions_window_start_;
     result.as_of = as_of_;
     Scenario& scenario = result.scenario;
     scenario.name = options_.name.empty() ? "Calibrated from SSDA903, as of " + format_iso_date(as_of_) : options_.name;
@@ -85,7 +86,12 @@ class Calibrator {
                     (options_.source.empty() ? std::string() : " (" + options_.source + ")") + ". Data window " +
                     format_iso_date(window_start_) + " to " + format_iso_date(as_of_) + " (" +
                     number(window_days()) + " days" + (window_reason_.empty() ? "" : ", " + window_reason_) +
-                    "): stays are left-truncated at its start and right-censored at its end. " +
+                    ") for the arrivals" +
+                    (transitions_window_start_ == window_start_
+                         ? std::string(" and the waiting times")
+                         : "; waiting times from all the data, " + format_iso_date(transitions_window_start_) + " to " +
+                               format_iso_date(as_of_)) +
+                    ": stays are left-truncated at its start and right-censored at its end. " +
                     std::to_string(histories_.children.size()) + " children with usable episodes; " +
                     std::to_string(result.children_in_care) + " in care on " + format_iso_date(as_of_) + ". Hazards: " +
                     (options_.hazard == CalibrationOptions::Hazard::weibull ? "Weibull where at least " +
@@ -134,6 +140,9 @@ class Calibrator {
       window_reason_ = "chosen for this council: " + number(months / 12.0) + " years balance the chance in " +
                        number(recent) + " entries a year against a drift of " + number(s) + " a year";
     }
+    transitions_window_start_ = options_.transitions_from_all_data
+                                    ? options_.window_start.value_or(*histories_.first_collection_year_start)
+                                    : window_start_;
     Date last_day = *histories_.coverage_end - std::chrono::days{1};
     if (as_of_ > last_day)
       throw InputError(kOptions, "as_of",
@@ -150,10 +159,10 @@ class Calibrator {
       int band = band_of_age(age_in_years(child.birth, spell.start));
       if (band >= 0) ++arrivals_[spell.state][band];
     }
-    Date lo = std::max(spell.start, window_start_);
+    Date lo = std::max(spell.start, transitions_window_start_);
     Date hi = spell.end ? std::min(*spell.end, as_of_) : as_of_;
     if (hi < lo) return;
-    bool event = spell.end && *spell.end > window_start_ && *spell.end <= as_of_ &&
+    bool event = spell.end && *spell.end > transitions_window_start_ && *spell.end <= as_of_ &&
                  (spell.outcome == Spell::Outcome::transition || spell.outcome == Spell::Outcome::exit);
     int destination = !event ? -1
                       : spell.outcome == Spell::Outcome::transition ? spell.next
@@ -209,7 +218,7 @@ class Calibrator {
   }
 
   void estimate_transitions(CalibrationResult& result) {
-    const std::string window = format_iso_date(window_start_) + " to " + format_iso_date(as_of_);
+    const std::string window = format_iso_date(transitions_window_start_) + " to " + format_iso_date(as_of_);
     for (size_t s = 0; s < mapping_.states.size(); ++s) {
       const auto& segments = segments_[s];
       std::set<int> destinations;
@@ -345,14 +354,24 @@ class Calibrator {
     }
   }
 
+  // A scenario's volatility is at most 1 a year (a rate whose logarithm moves by 1 in a year: beyond any council).
+  // A few events in a year with a return missing can give more; the scenario takes the most it allows.
+  static DriftEstimate within_scenario_limit(DriftEstimate estimate) {
+    constexpr double kMostVolatility = 1.0;
+    estimate.volatility_per_year = std::min(estimate.volatility_per_year, kMostVolatility);
+    estimate.low = std::min(estimate.low, kMostVolatility);
+    estimate.high = std::min(estimate.high, kMostVolatility);
+    return estimate;
+  }
+
   // How much the entries and the exit rates moved from year to year over all the data before as_of, carried
   // into the forecast as drift (one walk for the arrivals, one for every transition out of care).
   void estimate_drift_of_rates(CalibrationResult& result) {
     Scenario& scenario = result.scenario;
     const YearlyRates rates = yearly_rates(histories_, mapping_, *histories_.first_collection_year_start, as_of_);
     const std::vector<double> whole_years(rates.entries.size(), 1.0);
-    result.drift.arrivals = estimate_drift(rates.entries, whole_years);
-    result.drift.exits = estimate_drift(rates.exits, rates.expected_exits);
+    result.drift.arrivals = within_scenario_limit(estimate_drift(rates.entries, whole_years));
+    result.drift.exits = within_scenario_limit(estimate_drift(rates.exits, rates.expected_exits));
     const std::string years = rates.starts.empty() ? std::string()
                                                    : "the " + std::to_string(rates.starts.size()) + " years from " +
                                                          format_iso_date(rates.starts.front()) + " to " + format_iso_date(as_of_);
@@ -419,6 +438,7 @@ class Calibrator {
   const CalibrationOptions& options_;
   std::vector<int> edges_;
   Date window_start_{}, as_of_{};
+  Date transitions_window_start_{};  // where the waiting times' data begin (CalibrationOptions::transitions_from_all_data)
   std::string window_reason_;  // why the window is as long as it is, when calibrate chose it
   std::vector<std::vector<int>> arrivals_;      // by state and band
   std::vector<std::vector<Segment>> segments_;  // by state

@@ -126,3 +126,42 @@ TEST(Calibration, OptionsThatDoNotFitTheDataAreInputErrors) {
   options.window_start = day(2018, 7, 1);
   EXPECT_EQ(error(options), "");
 }
+
+// The waiting times come from all the data, the arrivals from their window: with a year before the window in
+// which E entered an ICO and went home, E's stay counts towards the ICO's waiting times but not its entries.
+TEST(Calibration, WaitingTimesFromAllTheDataArrivalsFromTheirWindow) {
+  const Ssda903Texts texts{
+      {{"episodes_2017.csv", "CHILD,DECOM,RNE,LS,PLACE,DEC,REC\nE,01/06/2017,S,C1,U6,01/12/2017,E4A\n"},
+       {"episodes_2018.csv", kTexts.episodes[0].text}},
+      {{"header.csv", kTexts.headers[0].text + "E,01/01/2011\n"}},
+      {}};
+  Ssda903Mapping mapping = default_mapping();
+  DataQualityReport report;
+  CareHistories histories = build_care_histories(import_ssda903(texts, report), mapping, report);
+  CalibrationOptions options = as_of(day(2019, 3, 31));
+  options.window_years = 1;
+  auto ico_home = [](const CalibrationResult& result) {
+    for (size_t t = 0; t < result.transitions.size(); ++t)
+      if (result.scenario.states[result.transitions[t].from_state].id == "ico" &&
+          result.scenario.destination_id(result.scenario.transitions[t].to) == "reunification")
+        return result.transitions[t].exponential;
+    ADD_FAILURE() << "no ico -> reunification";
+    return ExponentialFit{};
+  };
+
+  CalibrationResult result = calibrate(histories, mapping, options);
+  EXPECT_EQ(result.window_start, day(2018, 4, 1));
+  EXPECT_EQ(result.transitions_window_start, day(2017, 4, 1));
+  EXPECT_EQ(result.arrivals[0].entries, 2);  // A and B, not E
+  EXPECT_EQ(ico_home(result).events, 2);     // B and E
+  EXPECT_EQ(ico_home(result).exposure_days, 183 * 3);
+  EXPECT_NE(result.scenario.note.find("waiting times from all the data, 2017-04-01 to 2019-03-31"), std::string::npos)
+      << result.scenario.note;
+
+  options.transitions_from_all_data = false;  // as before: the waiting times from the arrivals' window too
+  result = calibrate(histories, mapping, options);
+  EXPECT_EQ(result.transitions_window_start, day(2018, 4, 1));
+  EXPECT_EQ(result.arrivals[0].entries, 2);
+  EXPECT_EQ(ico_home(result).events, 1);
+  EXPECT_EQ(ico_home(result).exposure_days, 183 * 2);
+}
