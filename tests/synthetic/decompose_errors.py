@@ -16,21 +16,18 @@ day). It judges nothing: evaluate_backtests.py scores forecasts, this says which
         [--cli build/engine/caseflow] [--extra "--window-years 3"]
 """
 
-import argparse
 import csv
 import datetime
 import json
-import os
-import shlex
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from council import _day, generate_council  # noqa: E402
+from evaluate_backtests import forecasts_over_councils  # noqa: E402
 
 HORIZONS = (1, 2, 3)
 SIZES = ((0, 200), (200, 540), (540, None))  # children in care on the day: small, middling and large councils
@@ -116,24 +113,8 @@ def summarise(rows, out=sys.stdout):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--councils", type=int, default=30)
-    parser.add_argument("--first-seed", type=int, default=0)
-    parser.add_argument("--replications", type=int, default=100)
-    parser.add_argument("--cli", default=os.environ.get("CASEFLOW_CLI", "build/engine/caseflow"))
-    parser.add_argument("--extra", default="", help="more options for caseflow calibrate")
-    parser.add_argument("--csv", help="write every decomposed forecast here")
-    args = parser.parse_args()
-    rows = []
-    with tempfile.TemporaryDirectory() as folder:
-        for seed in range(args.first_seed, args.first_seed + args.councils):
-            rows += decompose_council(args.cli, seed, args.replications, shlex.split(args.extra), folder)
-            print(f"council {seed}: {len(rows)} forecasts so far", file=sys.stderr)
-    if args.csv:
-        with open(args.csv, "w", newline="") as file:
-            writer = csv.DictWriter(file, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+    rows = forecasts_over_councils(__doc__.split("\n\n")[0], decompose_council, 30, 100,
+                                   "more options for caseflow calibrate", "write every decomposed forecast here")
     summarise(rows)
 
 

@@ -79,25 +79,33 @@ def print_scores(scores, out=sys.stdout):
               f"{100 * s['mape_last']:>7.2f}% {100 * s['mape_trend']:>7.2f}% {100 * s['bias']:>+7.2f}%", file=out)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--councils", type=int, default=50)
+def forecasts_over_councils(description, per_council, councils, replications, extra_help, csv_help):
+    """The command line both evaluation scripts share: councils from --first-seed, each back-tested by
+    per_council(cli, seed, replications, extra, folder), the rows pooled and optionally written to --csv."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--councils", type=int, default=councils)
     parser.add_argument("--first-seed", type=int, default=0)
-    parser.add_argument("--replications", type=int, default=300)
+    parser.add_argument("--replications", type=int, default=replications)
     parser.add_argument("--cli", default=os.environ.get("CASEFLOW_CLI", "build/engine/caseflow"))
-    parser.add_argument("--extra", default="", help="more options for caseflow backtest")
-    parser.add_argument("--csv", help="write every forecast here")
+    parser.add_argument("--extra", default="", help=extra_help)
+    parser.add_argument("--csv", help=csv_help)
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(args.first_seed, args.first_seed + args.councils):
-            rows += backtest_council(args.cli, seed, args.replications, shlex.split(args.extra), folder)
+            rows += per_council(args.cli, seed, args.replications, shlex.split(args.extra), folder)
             print(f"council {seed}: {len(rows)} forecasts so far", file=sys.stderr)
     if args.csv:
         with open(args.csv, "w", newline="") as file:
             writer = csv.DictWriter(file, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
+    return rows
+
+
+def main():
+    rows = forecasts_over_councils(__doc__.split("\n\n")[0], backtest_council, 50, 300,
+                                   "more options for caseflow backtest", "write every forecast here")
     print_scores(pooled_scores(rows))
 
 
