@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "child.hpp"
+
 namespace caseflow {
 
 namespace {

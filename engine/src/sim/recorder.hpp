@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "caseflow/sim/cost_integral.hpp"
-#include "child.hpp"
 #include "caseflow/sim/output_layout.hpp"
 #include "caseflow/sim/replication_record.hpp"
 #include "caseflow/sim/simulation_tables.hpp"
@@ -37,8 +36,8 @@ class Recorder {
   }
 
   // Records every snapshot due strictly before `time`: a snapshot at t counts every event at t.
-  // `birth_days_in_care` are those of every child in care, in any order, for their ages. Closes the child-days and costs of
-  // every month that ends before `time`; with `time` infinite, of every month to the end of the forecast.
+  // `birth_days_in_care` are those of every child in care, in any order, for their ages. Closes the child-days
+  // and costs of every month that ends before `time`; with `time` infinite, of every month to the forecast's end.
   void take_snapshots_before(double time, const std::vector<int32_t>& birth_days_in_care) {
     if (time > next_boundary_) close_months_before(time, birth_days_in_care);  // called at every event: kept inline
   }
