@@ -20,8 +20,6 @@ using namespace caseflow::testing;
 
 namespace {
 
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
-
 BacktestResult backtest_simulated(const Scenario& truth, uint64_t seed, bool parameter_uncertainty) {
   Simulation simulation(truth);
   ReplicationRecord record;

@@ -17,8 +17,6 @@ using namespace caseflow::testing;
 
 namespace {
 
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
-
 // In the collection year 2018/19 (364 days to the as-of date 31 March 2019):
 // A fostered in-house all year; B with an agency foster carer until 1 October 2018 (183 days), then with a
 // relative (181 days); C in a children's home; D accommodated under section 20 with an agency carer; E at

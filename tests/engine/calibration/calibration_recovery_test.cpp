@@ -22,8 +22,6 @@ namespace {
 
 json truth_scenario() { return load_scenario_json(std::string(CASEFLOW_SOURCE_DIR) + "/tests/data/calibration/truth.json"); }
 
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
-
 // Simulate replication 0 of `seed`, export it, import it and calibrate it as of 31 March 2019.
 // The whole data window (the truth's rates are constant, so all of it is right), unless a test says otherwise.
 CalibrationOptions whole_window(CalibrationOptions::Hazard hazard = CalibrationOptions::Hazard::exponential) {

@@ -10,12 +10,12 @@
 #include "caseflow/calibration/calibration.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/ssda903/ssda903_import.hpp"
+#include "test_support.hpp"
 
 using namespace caseflow;
+using caseflow::testing::day;
 
 namespace {
-
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
 
 // A: ICO from 1 Apr 2018, foster from 1 Oct 2018 (open). B: ICO 1 Jun - 1 Dec 2018, then home (E4A).
 // C: foster since 2017, before the window (open). D: section 20 from 1 May 2018, 18 on 10 Feb 2019.

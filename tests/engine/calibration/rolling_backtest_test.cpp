@@ -15,8 +15,6 @@ using namespace caseflow::testing;
 
 namespace {
 
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
-
 struct SimulatedCouncil {
   Ssda903Mapping mapping = default_mapping();
   CareHistories histories;

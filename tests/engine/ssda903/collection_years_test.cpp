@@ -9,12 +9,12 @@
 
 #include "caseflow/ssda903/collection_years.hpp"
 #include "caseflow/ssda903/ssda903_import.hpp"
+#include "test_support.hpp"
 
 using namespace caseflow;
+using caseflow::testing::day;
 
 namespace {
-
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
 
 const std::string kEpisodesHeader = "CHILD,DECOM,RNE,LS,PLACE,DEC,REC\n";
 

@@ -7,8 +7,10 @@
 #include "caseflow/base/input_error.hpp"
 #include "caseflow/ssda903/dropped_rows.hpp"
 #include "caseflow/ssda903/ssda903_import.hpp"
+#include "test_support.hpp"
 
 using namespace caseflow;
+using caseflow::testing::day;
 
 namespace {
 
@@ -18,8 +20,6 @@ DateOrderClues clues_of(const std::vector<std::string>& dates) {
   for (const auto& date : dates) clues.add(date, line++, "DECOM");
   return clues;
 }
-
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
 
 }  // namespace
 

@@ -15,8 +15,10 @@
 #include "caseflow/calibration/calibration.hpp"
 #include "caseflow/ssda903/care_history.hpp"
 #include "caseflow/ssda903/ssda903_import.hpp"
+#include "test_support.hpp"
 
 using namespace caseflow;
+using caseflow::testing::day;
 using Action = DataQualityIssue::Action;
 
 namespace {
@@ -35,8 +37,6 @@ Ssda903Files messy_files() {
           {fixture("header_2019.csv"), fixture("header_2020.csv")},
           {fixture("uasc_2019.csv")}};
 }
-
-Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
 
 // The issues a rule raised, as "file:line:action".
 std::vector<std::string> raised(const DataQualityReport& report, const std::string& rule) {

@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the engine tests: scenarios written inline as JSON, and runs of them.
+// Helpers shared by the engine tests: dates, scenarios written inline as JSON, and runs of them.
 
 #include <cmath>
 #include <fstream>
@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "caseflow/base/calendar.hpp"
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/runner.hpp"
 #include "caseflow/sim/simulation.hpp"
@@ -14,6 +15,9 @@
 namespace caseflow::testing {
 
 using nlohmann::json;
+
+// A calendar date, for writing the dates of a test as they read: day(2019, 3, 31).
+inline Date day(int y, unsigned m, unsigned d) { return std::chrono::sys_days{std::chrono::year{y} / m / d}; }
 
 // A scenario with the required top-level keys filled in; tests add states, transitions and so on.
 inline json scenario_skeleton(int horizon_months, const std::string& start_date = "2021-01-01") {
