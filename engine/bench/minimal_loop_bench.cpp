@@ -10,6 +10,7 @@
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/simulation.hpp"
 #include "minimal_event_loop.hpp"
+#include "replication_timing.hpp"
 
 namespace {
 
@@ -18,16 +19,7 @@ using namespace caseflow;
 const std::string kModel = std::string(CASEFLOW_SOURCE_DIR) + "/engine/bench/data/four-state-exponential.json";
 
 void BM_FourStates_Caseflow(benchmark::State& state) {
-  const Simulation simulation(load_scenario(kModel));
-  ReplicationRecord record;
-  uint64_t replication = 0;
-  int64_t events = 0;
-  for (auto _ : state) {
-    simulation.run_replication(1, replication++, record);
-    events += static_cast<int64_t>(record.events);
-    benchmark::DoNotOptimize(record.stocks.data());
-  }
-  state.SetItemsProcessed(events);
+  bench::time_replications(state, Simulation(load_scenario(kModel)));
 }
 
 void BM_FourStates_MinimalLoop(benchmark::State& state) {

@@ -7,6 +7,7 @@
 
 #include "caseflow/scenario/scenario_json.hpp"
 #include "caseflow/sim/simulation.hpp"
+#include "replication_timing.hpp"
 
 namespace {
 
@@ -14,16 +15,7 @@ using namespace caseflow;
 
 void BM_Replication(benchmark::State& state, const std::string& scenario_file) {
   const Simulation simulation(load_scenario(std::string(CASEFLOW_SOURCE_DIR) + "/scenarios/" + scenario_file));
-  ReplicationRecord record;  // reused, as each worker thread of run_replications reuses its own
-  uint64_t replication = 0;
-  int64_t events = 0;
-  for (auto _ : state) {
-    // A different replication each time, as in a run, so the benchmark does not time one lucky path.
-    simulation.run_replication(1, replication++, record);
-    events += static_cast<int64_t>(record.events);
-    benchmark::DoNotOptimize(record.stocks.data());
-  }
-  state.SetItemsProcessed(events);  // reported as items_per_second: events per second
+  const int64_t events = bench::time_replications(state, simulation);
   state.counters["events"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kAvgIterations);
 }
 
