@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "caseflow/base/uk_format.hpp"
-#include "caseflow/report/html_table.hpp"
 #include "caseflow/report/html_text.hpp"
 #include "caseflow/report/report_run_sections.hpp"
 #include "caseflow/report/svg_chart.hpp"
@@ -14,8 +13,6 @@ namespace caseflow {
 
 std::optional<ReportSection> placements_section(const RunReportData& data) {
   if (!data.summary.placements || data.layout().placement_categories == 0 || data.layout().months() == 0) return std::nullopt;
-  // At most six columns to a table, so that each fits a printed page; together they hold every type.
-  constexpr size_t kColumnsPerTable = 6;
   const OutputLayout& layout = data.layout();
   const SummaryGrid& placements = *data.summary.placements;
   const size_t types = layout.placement_categories;
@@ -35,7 +32,7 @@ std::optional<ReportSection> placements_section(const RunReportData& data) {
   SvgChart chart = detail::stacked_averages_chart(
       data, "chart-by-placement", "Average children by placement type", "Children in placements (average)", names, means, highest);
 
-  const size_t parts = (types + kColumnsPerTable - 1) / kColumnsPerTable;
+  const size_t parts = detail::average_table_count(types);
   std::string html = "<figure>\n<p>Where the children in care live: the average number in each type of placement, stacked. "
                      "Costs follow these placements, so a shift between types (from foster care to a children's home, say) "
                      "changes what a year of care costs even when the number in care stays the same. The legend lists the "
@@ -44,24 +41,8 @@ std::optional<ReportSection> placements_section(const RunReportData& data) {
                      "<a href=\"#table-by-placement-1\">the data table" + std::string(parts > 1 ? "s" : "") +
                      "</a>.</figcaption>\n</figure>\n";
 
-  std::string tables;
-  for (size_t part = 0; part < parts; ++part) {
-    size_t first = part * types / parts, end = (part + 1) * types / parts;  // balanced parts
-    std::string caption = "Average children by placement type";
-    if (parts > 1) caption += " (part " + std::to_string(part + 1) + " of " + std::to_string(parts) + ")";
-    HtmlTable table("table-by-placement-" + std::to_string(part + 1), caption);
-    std::vector<std::string> headings{"Date"};
-    for (size_t t = first; t < end; ++t) headings.push_back(names[t]);
-    std::vector<bool> numeric(headings.size(), true);
-    numeric[0] = false;
-    table.set_columns(headings, numeric);
-    for (size_t k = 0; k < layout.snapshots(); ++k) {
-      std::vector<TableCell> cells;
-      for (size_t t = first; t < end; ++t) cells.push_back(TableCell::number(means[t][k], detail::show_average(means[t][k])));
-      table.add_row(format_long_date(layout.snapshot_dates[k]), cells, format_iso_date(layout.snapshot_dates[k]));
-    }
-    tables += table.render();
-  }
+  const std::string tables =
+      detail::average_tables(data, "table-by-placement", "Average children by placement type", names, means);
   return ReportSection{"by-placement", "Children by placement type", html, "", tables};
 }
 

@@ -6,6 +6,7 @@
 
 #include "caseflow/base/financial_year.hpp"
 #include "caseflow/base/uk_format.hpp"
+#include "caseflow/report/html_table.hpp"
 #include "caseflow/report/html_text.hpp"
 #include "caseflow/report/report_run_sections.hpp"
 #include "caseflow/stats/cost_summary.hpp"
@@ -144,6 +145,34 @@ SvgChart stacked_averages_chart(const RunReportData& data, const std::string& id
   chart.set_y_axis(count_axis(highest, y_label));
   chart.add_stacked_areas(snapshot_positions(data), means, stacked_fill_styles(names.size()), names);
   return chart;
+}
+
+size_t average_table_count(size_t columns) { return (columns + kAverageColumnsPerTable - 1) / kAverageColumnsPerTable; }
+
+std::string average_tables(const RunReportData& data, const std::string& id_prefix, const std::string& caption,
+                           const std::vector<std::string>& names, const std::vector<std::vector<double>>& means) {
+  const OutputLayout& layout = data.layout();
+  const size_t columns = names.size(), parts = average_table_count(columns);
+  std::string tables;
+  for (size_t part = 0; part < parts; ++part) {
+    size_t first = part * columns / parts, end = (part + 1) * columns / parts;  // balanced parts
+    std::string part_caption = caption;
+    if (parts > 1) part_caption += " (part " + std::to_string(part + 1) + " of " + std::to_string(parts) + ")";
+    HtmlTable table(id_prefix + "-" + std::to_string(part + 1), part_caption);
+    std::vector<std::string> headings{"Date"};
+    for (size_t column = first; column < end; ++column) headings.push_back(names[column]);
+    std::vector<bool> numeric(headings.size(), true);
+    numeric[0] = false;
+    table.set_columns(headings, numeric);
+    for (size_t k = 0; k < layout.snapshots(); ++k) {
+      std::vector<TableCell> cells;
+      for (size_t column = first; column < end; ++column)
+        cells.push_back(TableCell::number(means[column][k], show_average(means[column][k])));
+      table.add_row(format_long_date(layout.snapshot_dates[k]), cells, format_iso_date(layout.snapshot_dates[k]));
+    }
+    tables += table.render();
+  }
+  return tables;
 }
 
 ChartAxis snapshot_axis(const RunReportData& data, double from) {

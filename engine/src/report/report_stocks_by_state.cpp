@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "caseflow/base/uk_format.hpp"
-#include "caseflow/report/html_table.hpp"
 #include "caseflow/report/html_text.hpp"
 #include "caseflow/report/report_run_sections.hpp"
 #include "caseflow/report/svg_chart.hpp"
@@ -12,8 +11,6 @@
 namespace caseflow {
 
 ReportSection stocks_by_state_section(const RunReportData& data) {
-  // At most six columns to a table, so that each fits a printed page; together they hold every state.
-  constexpr size_t kColumnsPerTable = 6;
   const OutputLayout& layout = data.layout();
   const size_t states = data.scenario.states.size(), in_care = layout.in_care_column();
   std::vector<std::vector<double>> means(states, std::vector<double>(layout.snapshots()));
@@ -33,28 +30,13 @@ ReportSection stocks_by_state_section(const RunReportData& data) {
                      "in care. The legend lists the states from the top of the stack down.</p>\n" + chart.render() +
                      "<figcaption>Average over " + format_whole(data.replications()) +
                      " simulations at the start of each month. The numbers are in <a href=\"#table-by-state-1\">the data table" +
-                     std::string(states + 1 > kColumnsPerTable ? "s" : "") + "</a>.</figcaption>\n</figure>\n";
+                     std::string(detail::average_table_count(states + 1) > 1 ? "s" : "") + "</a>.</figcaption>\n</figure>\n";
 
-  std::string tables;
-  const size_t columns = states + 1, parts = (columns + kColumnsPerTable - 1) / kColumnsPerTable;
-  for (size_t part = 0; part < parts; ++part) {
-    size_t first = part * columns / parts, end = (part + 1) * columns / parts;  // balanced parts
-    std::string caption = "Average children in care by state";
-    if (parts > 1) caption += " (part " + std::to_string(part + 1) + " of " + std::to_string(parts) + ")";
-    HtmlTable table("table-by-state-" + std::to_string(part + 1), caption);
-    std::vector<std::string> headings{"Date"};
-    for (size_t column = first; column < end; ++column) headings.push_back(column < states ? names[column] : "All in care");
-    std::vector<bool> numeric(headings.size(), true);
-    numeric[0] = false;
-    table.set_columns(headings, numeric);
-    for (size_t k = 0; k < layout.snapshots(); ++k) {
-      std::vector<TableCell> cells;
-      for (size_t column = first; column < end; ++column)
-        cells.push_back(TableCell::number(data.stock_mean(k, column), detail::show_average(data.stock_mean(k, column))));
-      table.add_row(format_long_date(layout.snapshot_dates[k]), cells, format_iso_date(layout.snapshot_dates[k]));
-    }
-    tables += table.render();
-  }
+  // The tables add the number in care, the top of the stack, as a last column.
+  names.emplace_back("All in care");
+  means.emplace_back(layout.snapshots());
+  for (size_t k = 0; k < layout.snapshots(); ++k) means.back()[k] = data.stock_mean(k, in_care);
+  const std::string tables = detail::average_tables(data, "table-by-state", "Average children in care by state", names, means);
   return {"by-state", "Children in care by state", html, "", tables};
 }
 

@@ -60,6 +60,14 @@ SvgChart stacked_averages_chart(const RunReportData& data, const std::string& id
                                 const std::string& y_label, const std::vector<std::string>& names,
                                 const std::vector<std::vector<double>>& means, double highest);
 
+// The averages behind such a chart as data tables: a row per snapshot date, a column per layer (`names`,
+// `means[layer][snapshot]`), at most kAverageColumnsPerTable columns to a table so that each fits a printed page,
+// the layers shared out evenly; ids `id_prefix`-1, -2... and `caption`, "(part 1 of 2)" added when there are more.
+constexpr size_t kAverageColumnsPerTable = 6;
+size_t average_table_count(size_t columns);
+std::string average_tables(const RunReportData& data, const std::string& id_prefix, const std::string& caption,
+                           const std::vector<std::string>& names, const std::vector<std::vector<double>>& means);
+
 // A y axis from a round number at or below `min_value` (0 by default) to one above `max_value`, ticks
 // labelled "1,200".
 ChartAxis count_axis(double max_value, std::string label, double min_value = 0);
